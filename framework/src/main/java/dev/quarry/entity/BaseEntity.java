@@ -1,0 +1,369 @@
+package dev.quarry.entity;
+
+import dev.quarry.internal.EntityAccess;
+import dev.quarry.internal.EntityContext;
+import dev.quarry.internal.EntityState;
+import dev.quarry.internal.Persister;
+import dev.quarry.internal.ValueConverter;
+import dev.quarry.query.Page;
+import dev.quarry.query.Query;
+import dev.quarry.validation.Violation;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The base class of every entity, Quick's {@code BaseEntity} for Java. Attributes are the
+ * subclass's fields (with getters and setters the IDE knows); the entity saves, deletes and
+ * refreshes itself, tracks what changed, and starts queries of its kind.
+ *
+ * <pre>{@code
+ * @Entity
+ * public class User extends BaseEntity<User> {
+ *     private Long id;
+ *     @NotBlank @Email private String email;
+ *     public String getEmail() { return email; }
+ *     public User setEmail(String email) { this.email = email; return this; }
+ * }
+ *
+ * User user = entities.get(User.class).setEmail("ada@example.com").save();
+ * Optional<User> same = entities.get(User.class).firstWhere("email", "ada@example.com");
+ * }</pre>
+ *
+ * <p>Entities come from the container ({@code entities.get("User")}, {@code entities.get(User.class)}
+ * or an injected {@code Provider<User>}), each call a new instance; an entity made with {@code new}
+ * cannot reach the database.
+ *
+ * @param <T> the entity class itself
+ */
+public abstract class BaseEntity<T extends BaseEntity<T>> {
+
+    static {
+        EntityAccess.install(new EntityAccess.Accessor() {
+            @Override
+            public <E extends BaseEntity<E>> EntityState<E> state(BaseEntity<E> entity) {
+                return entity.state();
+            }
+
+            @Override
+            public <E extends BaseEntity<E>> void attach(BaseEntity<E> entity, EntityState<E> state) {
+                entity.quarryState = state;
+            }
+        });
+    }
+
+    private transient EntityState<T> quarryState;
+
+    /** Subclasses have a no-argument constructor, or an {@code @Inject} one. */
+    protected BaseEntity() {}
+
+    /** Called by Guice when the container makes the entity: ties it to its database and metadata. */
+    @Inject
+    @SuppressWarnings({"unchecked", "UnusedMethod"}) // called by Guice
+    private void attachToQuarry(EntityContext context) {
+        EntityMetadata<T> metadata = context.registry().metadata((Class<T>) getClass());
+        EntityState<T> state = new EntityState<>(context, metadata);
+        this.quarryState = state;
+        state.markLoaded(self(), false);
+    }
+
+    // ---- metadata ---------------------------------------------------------------------------
+
+    /** What Quarry knows about this entity's class: mapping name, table, key, attributes. */
+    public EntityMetadata<T> metadata() {
+        return state().metadata();
+    }
+
+    /** The mapping name, e.g. {@code User} or {@code User@blog}. */
+    public String mappingName() {
+        return metadata().name();
+    }
+
+    // ---- queries ----------------------------------------------------------------------------
+
+    /** A new query for entities of this kind. */
+    public Query<T> query() {
+        return new Query<>(state().context(), metadata());
+    }
+
+    /** {@code query().where(column, value)}. */
+    public Query<T> where(String column, Object value) {
+        return query().where(column, value);
+    }
+
+    /** {@code query().where(column, operator, value)}. */
+    public Query<T> where(String column, String operator, Object value) {
+        return query().where(column, operator, value);
+    }
+
+    /** {@code query().where(group)}. */
+    public Query<T> where(Consumer<Query<T>> group) {
+        return query().where(group);
+    }
+
+    /** {@code query().whereIn(column, values)}. */
+    public Query<T> whereIn(String column, Collection<?> values) {
+        return query().whereIn(column, values);
+    }
+
+    /** {@code query().whereNull(column)}. */
+    public Query<T> whereNull(String column) {
+        return query().whereNull(column);
+    }
+
+    /** {@code query().orderBy(column)}. */
+    public Query<T> orderBy(String column) {
+        return query().orderBy(column);
+    }
+
+    /** {@code query().orderBy(column, direction)}. */
+    public Query<T> orderBy(String column, String direction) {
+        return query().orderBy(column, direction);
+    }
+
+    /** {@code query().scope(name, arguments)}. */
+    public Query<T> scope(String name, Object... arguments) {
+        return query().scope(name, arguments);
+    }
+
+    /** The entity with this key, if it exists. */
+    public Optional<T> find(Object key) {
+        return query().find(key);
+    }
+
+    /** The entity with this key; throws {@link EntityNotFoundException} naming the entity and key. */
+    public T findOrFail(Object key) {
+        return query().findOrFail(key);
+    }
+
+    /** The first row of the table, if any. */
+    public Optional<T> first() {
+        return query().first();
+    }
+
+    /** The first row of the table; throws {@link EntityNotFoundException} if the table is empty. */
+    public T firstOrFail() {
+        return query().firstOrFail();
+    }
+
+    /** The first entity whose {@code column} equals {@code value}. */
+    public Optional<T> firstWhere(String column, Object value) {
+        return query().where(column, value).first();
+    }
+
+    /** The first entity matching {@code column operator value}. */
+    public Optional<T> firstWhere(String column, String operator, Object value) {
+        return query().where(column, operator, value).first();
+    }
+
+    /** Every entity of this kind. */
+    public List<T> all() {
+        return query().get();
+    }
+
+    /** How many entities of this kind exist. */
+    public long count() {
+        return query().count();
+    }
+
+    /** True if any entity of this kind exists. */
+    public boolean exists() {
+        return query().exists();
+    }
+
+    /** {@code query().paginate(page, perPage)}. */
+    public Page<T> paginate(int page, int perPage) {
+        return query().paginate(page, perPage);
+    }
+
+    /** {@code query().chunk(size, consumer)}. */
+    public void chunk(int size, Consumer<List<T>> consumer) {
+        query().chunk(size, consumer);
+    }
+
+    // ---- creating ---------------------------------------------------------------------------
+
+    /** A new entity of this kind filled from {@code attributes} and saved: one INSERT. */
+    public T create(Map<String, ?> attributes) {
+        T entity = state().context().newInstance(metadata());
+        return entity.fill(attributes).save();
+    }
+
+    /** The first entity matching {@code attributes}, or a new one created from them. */
+    public T firstOrCreate(Map<String, ?> attributes) {
+        return firstOrCreate(attributes, Map.of());
+    }
+
+    /** The first entity matching {@code attributes}, or a new one created from them plus {@code values}; one transaction. */
+    public T firstOrCreate(Map<String, ?> attributes, Map<String, ?> values) {
+        return state().context().database().inTransaction(() ->
+                matching(attributes).first().orElseGet(() -> create(merge(attributes, values))));
+    }
+
+    /** Updates the first entity matching {@code attributes} with {@code values}, or creates one from both; one transaction. */
+    public T updateOrCreate(Map<String, ?> attributes, Map<String, ?> values) {
+        return state().context().database().inTransaction(() -> matching(attributes).first()
+                .map(found -> found.update(values))
+                .orElseGet(() -> create(merge(attributes, values))));
+    }
+
+    // ---- this entity ------------------------------------------------------------------------
+
+    /**
+     * Validates and writes this entity: an INSERT the first time, then an UPDATE of only the changed
+     * columns, or nothing at all if nothing changed.
+     *
+     * @throws dev.quarry.validation.EntityValidationException with every violation; nothing is written
+     */
+    public T save() {
+        Persister.save(self());
+        return self();
+    }
+
+    /** {@link #fill} then {@link #save}. */
+    public T update(Map<String, ?> attributes) {
+        return fill(attributes).save();
+    }
+
+    /** Deletes this entity's row; returns false if it was already gone. */
+    public boolean delete() {
+        return Persister.delete(self());
+    }
+
+    /** Re-reads this entity's row into it, discarding unsaved changes. */
+    public T refresh() {
+        Persister.refresh(self());
+        return self();
+    }
+
+    /** A new instance read from this entity's row, or empty if the row is gone. This instance is unchanged. */
+    public Optional<T> fresh() {
+        if (!isLoaded()) {
+            throw new UnsavedEntityException(mappingName(), "read a fresh copy");
+        }
+        return query().find(keyValue());
+    }
+
+    /**
+     * Sets attributes from a map, converting values to the attributes' types ({@code "42"} to an
+     * {@code Integer}). Refuses, before changing anything, a name that is not an attribute, a
+     * guarded attribute, or a value that cannot be converted.
+     */
+    public T fill(Map<String, ?> attributes) {
+        EntityMetadata<T> metadata = metadata();
+        Map<Attribute, Object> converted = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> {
+            Attribute attribute = metadata.attribute(name);
+            if (attribute.isGuarded()) {
+                throw new GuardedAttributeException(metadata.name(), name);
+            }
+            converted.put(attribute, ValueConverter.convert(value, attribute, metadata.name()));
+        });
+        converted.forEach((attribute, value) -> attribute.write(this, value));
+        return self();
+    }
+
+    /** The value of an attribute, by name. */
+    public Object getAttribute(String name) {
+        return metadata().attribute(name).read(this);
+    }
+
+    /** Sets an attribute by name, converting the value to its type (guarded attributes included). */
+    public T setAttribute(String name, Object value) {
+        Attribute attribute = metadata().attribute(name);
+        attribute.write(this, ValueConverter.convert(value, attribute, metadata().name()));
+        return self();
+    }
+
+    /** Every attribute's value, by name, in declaration order. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Attribute attribute : metadata().attributes()) {
+            values.put(attribute.name(), attribute.read(this));
+        }
+        return values;
+    }
+
+    /** The key's value; for a composite key, a map of key attribute to value. */
+    public Object keyValue() {
+        List<Attribute> keys = metadata().keys();
+        if (keys.size() == 1) {
+            return keys.get(0).read(this);
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        keys.forEach(k -> key.put(k.name(), k.read(this)));
+        return key;
+    }
+
+    /** True once this entity's row exists: it was read from the database or saved. */
+    public boolean isLoaded() {
+        return state().isLoaded();
+    }
+
+    /** True if any attribute changed since the entity was read or saved. */
+    public boolean isDirty() {
+        return state().isDirty(self());
+    }
+
+    /** True if the named attribute changed since the entity was read or saved. */
+    public boolean isDirty(String attribute) {
+        return state().isDirty(self(), metadata().attribute(attribute));
+    }
+
+    /** The changed attributes and their new values. */
+    public Map<String, Object> dirtyAttributes() {
+        Map<String, Object> dirty = new LinkedHashMap<>();
+        state().dirty(self()).forEach((attribute, value) -> dirty.put(attribute.name(), value));
+        return dirty;
+    }
+
+    /** The value an attribute had when the entity was last read or saved. */
+    public Object originalValue(String attribute) {
+        return state().original(metadata().attribute(attribute));
+    }
+
+    /** Every violation of the entity's constraints, without saving. */
+    public List<Violation> validate() {
+        return state().context().validator().validate(this);
+    }
+
+    @Override
+    public String toString() {
+        EntityState<T> state = quarryState;
+        if (state == null) {
+            return getClass().getSimpleName() + "(detached)";
+        }
+        return state.metadata().name() + "(" + (isLoaded() ? keyValue() : "new") + ")";
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private Query<T> matching(Map<String, ?> attributes) {
+        Query<T> query = query();
+        attributes.forEach(query::where);
+        return query;
+    }
+
+    private static Map<String, Object> merge(Map<String, ?> first, Map<String, ?> second) {
+        Map<String, Object> merged = new LinkedHashMap<>(first);
+        merged.putAll(second);
+        return merged;
+    }
+
+    private EntityState<T> state() {
+        EntityState<T> state = quarryState;
+        if (state == null) {
+            throw new DetachedEntityException(getClass());
+        }
+        return state;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T self() {
+        return (T) this;
+    }
+}

@@ -1,0 +1,191 @@
+package dev.quarry.inject;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.quarry.entity.EntityRegistry;
+import dev.quarry.internal.StatementDispatcher;
+import dev.quarry.naming.NamingStrategy;
+import dev.quarry.sql.Database;
+import dev.quarry.sql.Slf4jStatementLogger;
+import dev.quarry.sql.StatementListener;
+import dev.quarry.sql.dialect.Dialect;
+import jakarta.inject.Singleton;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Installs Quarry in a Guice injector: the database (JDBI), the entity registry, validation,
+ * statement listeners and the clock.
+ *
+ * <pre>{@code
+ * // zero configuration: in-memory HSQLDB, Quick's naming, entities from the compile-time index
+ * Injector injector = Guice.createInjector(new QuarryModule());
+ *
+ * // or configured
+ * Injector injector = Guice.createInjector(QuarryModule.builder()
+ *         .url("jdbc:hsqldb:file:data/app")
+ *         .naming(NamingStrategy.snakeCase())
+ *         .entity(AuditEntry.class)
+ *         .build());
+ * }</pre>
+ *
+ * <p>Bind further {@link StatementListener}s with {@code Multibinder.newSetBinder(binder(),
+ * StatementListener.class)}, and replace the clock with
+ * {@code OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(clock)}.
+ */
+public final class QuarryModule extends AbstractModule {
+    private final QuarryConfig config;
+    private final List<StatementListener> listeners;
+
+    /** The zero-configuration module: in-memory HSQLDB, Quick's naming, indexed entities. */
+    public QuarryModule() {
+        this(QuarryConfig.defaults());
+    }
+
+    /** A module with these settings. */
+    public QuarryModule(QuarryConfig config) {
+        this(config, List.of());
+    }
+
+    private QuarryModule(QuarryConfig config, List<StatementListener> listeners) {
+        this.config = config;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** A builder for a configured module. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected void configure() {
+        bind(QuarryConfig.class).toInstance(config);
+        Multibinder<StatementListener> statementListeners = Multibinder.newSetBinder(binder(), StatementListener.class);
+        statementListeners.addBinding().to(Slf4jStatementLogger.class);
+        listeners.forEach(listener -> statementListeners.addBinding().toInstance(listener));
+        OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
+    }
+
+    @Provides
+    @Singleton
+    Dialect dialect(QuarryConfig config) {
+        return Dialect.forUrl(config.url());
+    }
+
+    @Provides
+    @Singleton
+    Jdbi jdbi(QuarryConfig config, Set<StatementListener> listeners) {
+        Jdbi jdbi = config.username() == null
+                ? Jdbi.create(config.url())
+                : Jdbi.create(config.url(), config.username(), config.password() == null ? "" : config.password());
+        jdbi.setSqlLogger(new StatementDispatcher(List.copyOf(listeners)));
+        return jdbi;
+    }
+
+    @Provides
+    @Singleton
+    Database database(Jdbi jdbi, Dialect dialect) {
+        return new Database(jdbi, dialect);
+    }
+
+    @Provides
+    @Singleton
+    EntityRegistry registry(QuarryConfig config) {
+        Map<Class<?>, String> entities = new LinkedHashMap<>();
+        if (config.useIndex()) {
+            ClassLoader loader = Thread.currentThread().getContextClassLoader();
+            for (Class<?> type : EntityRegistry.indexedClasses(loader == null ? getClass().getClassLoader() : loader)) {
+                entities.put(type, null);
+            }
+        }
+        entities.putAll(config.entities());
+        return new EntityRegistry(entities, config.naming());
+    }
+
+    @Provides
+    @Singleton
+    Validator validator() {
+        return Validation.buildDefaultValidatorFactory().getValidator();
+    }
+
+    /**
+     * Builds a {@link QuarryModule}; every setting has a default.
+     *
+     * <pre>{@code
+     * QuarryModule.builder().url("jdbc:postgresql://localhost/app").credentials("app", secret).build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private String url = QuarryConfig.DEFAULT_URL;
+        private String username;
+        private String password;
+        private NamingStrategy naming = NamingStrategy.quick();
+        private boolean useIndex = true;
+        private final Map<Class<?>, String> entities = new LinkedHashMap<>();
+        private final List<StatementListener> listeners = new ArrayList<>();
+
+        Builder() {}
+
+        /** The JDBC URL; the default is an in-memory HSQLDB database. */
+        public Builder url(String jdbcUrl) {
+            this.url = jdbcUrl;
+            return this;
+        }
+
+        /** The database user and password. */
+        public Builder credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
+            return this;
+        }
+
+        /** The naming conventions; the default is {@link NamingStrategy#quick()}. */
+        public Builder naming(NamingStrategy naming) {
+            this.naming = naming;
+            return this;
+        }
+
+        /** Registers an entity class by hand, under its {@code @Entity} or class name. */
+        public Builder entity(Class<?> type) {
+            entities.put(type, null);
+            return this;
+        }
+
+        /** Registers an entity class by hand under an explicit mapping name, e.g. {@code User@blog}. */
+        public Builder entity(Class<?> type, String mappingName) {
+            entities.put(type, mappingName);
+            return this;
+        }
+
+        /** Registers only the entities named with {@link #entity}, ignoring the compile-time index. */
+        public Builder withoutIndex() {
+            this.useIndex = false;
+            return this;
+        }
+
+        /** Adds a listener told about every statement (for logs, metrics, or counting in tests). */
+        public Builder statementListener(StatementListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** The settings as a {@link QuarryConfig}. */
+        public QuarryConfig config() {
+            return new QuarryConfig(url, username, password, naming, useIndex, entities);
+        }
+
+        /** The module. */
+        public QuarryModule build() {
+            return new QuarryModule(config(), listeners);
+        }
+    }
+}

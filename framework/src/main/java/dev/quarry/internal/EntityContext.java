@@ -1,0 +1,62 @@
+package dev.quarry.internal;
+
+import com.google.inject.Injector;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.entity.EntityRegistry;
+import dev.quarry.sql.Database;
+import dev.quarry.validation.EntityValidator;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Everything an entity needs at run time, shared by all entities of one injector. */
+@Singleton
+public final class EntityContext {
+    private final Database database;
+    private final EntityRegistry registry;
+    private final EntityValidator validator;
+    private final Clock clock;
+    private final Injector injector;
+
+    @Inject
+    public EntityContext(Database database, EntityRegistry registry, EntityValidator validator, Clock clock,
+                         Injector injector) {
+        this.database = database;
+        this.registry = registry;
+        this.validator = validator;
+        this.clock = clock;
+        this.injector = injector;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public EntityRegistry registry() {
+        return registry;
+    }
+
+    public EntityValidator validator() {
+        return validator;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * A new, unsaved instance. Classes with {@code @Inject} members of their own come from the
+     * injector; the others are constructed directly, which is much cheaper when reading rows.
+     */
+    public <T extends BaseEntity<T>> T newInstance(EntityMetadata<T> metadata) {
+        if (metadata.needsInjection()) {
+            return injector.getInstance(metadata.type()); // its @Inject method attaches the state
+        }
+        T entity = metadata.construct();
+        EntityState<T> state = new EntityState<>(this, metadata);
+        EntityAccess.attach(entity, state);
+        state.markLoaded(entity, false);
+        return entity;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.quarry.internal;
+
+import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What Quarry tracks for one entity instance: where it belongs, whether its row exists, and the
+ * attribute values as last read from or written to that row (for dirty checks).
+ */
+public final class EntityState<T extends BaseEntity<T>> {
+    private final EntityContext context;
+    private final EntityMetadata<T> metadata;
+    private Object[] original;
+    private boolean loaded;
+
+    public EntityState(EntityContext context, EntityMetadata<T> metadata) {
+        this.context = context;
+        this.metadata = metadata;
+    }
+
+    public EntityContext context() {
+        return context;
+    }
+
+    public EntityMetadata<T> metadata() {
+        return metadata;
+    }
+
+    /** True once the entity's row exists: it was read from the database or saved. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** Records that the entity's row exists (or no longer does) and remembers its values as clean. */
+    public void markLoaded(T entity, boolean rowExists) {
+        this.loaded = rowExists;
+        snapshot(entity);
+    }
+
+    /** Remembers the current values as the clean ones. */
+    public void snapshot(T entity) {
+        List<Attribute> attributes = metadata.attributes();
+        Object[] values = new Object[attributes.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = copyIfMutable(attributes.get(i).read(entity));
+        }
+        this.original = values;
+    }
+
+    /** The value as last read or saved, or {@code null} if never snapshotted. */
+    public Object original(Attribute attribute) {
+        return original == null ? null : original[metadata.attributes().indexOf(attribute)];
+    }
+
+    /** True if any attribute differs from its clean value. */
+    public boolean isDirty(T entity) {
+        List<Attribute> attributes = metadata.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (changed(entity, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True if {@code attribute} differs from its clean value. */
+    public boolean isDirty(T entity, Attribute attribute) {
+        return changed(entity, metadata.attributes().indexOf(attribute));
+    }
+
+    /** The changed attributes with their current values, in declaration order. */
+    public Map<Attribute, Object> dirty(T entity) {
+        Map<Attribute, Object> dirty = new LinkedHashMap<>();
+        List<Attribute> attributes = metadata.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            if (changed(entity, i)) {
+                dirty.put(attributes.get(i), attributes.get(i).read(entity));
+            }
+        }
+        return dirty;
+    }
+
+    private boolean changed(T entity, int index) {
+        Object now = metadata.attributes().get(index).read(entity);
+        Object then = original == null ? null : original[index];
+        return !sameValue(now, then);
+    }
+
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.equals(x, y);
+        }
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return Objects.equals(a, b);
+    }
+
+    private static Object copyIfMutable(Object value) {
+        return value instanceof byte[] bytes ? bytes.clone() : value;
+    }
+}

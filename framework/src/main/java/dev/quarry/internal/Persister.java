@@ -1,0 +1,216 @@
+package dev.quarry.internal;
+
+import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.entity.EntityNotFoundException;
+import dev.quarry.entity.InvalidValueException;
+import dev.quarry.entity.KeyGeneration;
+import dev.quarry.entity.UnsavedEntityException;
+import dev.quarry.sql.SqlBuilder;
+import java.sql.ResultSetMetaData;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Writes one entity's row: INSERT on the first save, UPDATE of the changed columns afterwards,
+ * DELETE, and re-reading the row. Each is one statement.
+ */
+public final class Persister {
+    private Persister() {}
+
+    /** Saves the entity; returns false if it was loaded and nothing had changed (no statement ran). */
+    public static <T extends BaseEntity<T>> boolean save(T entity) {
+        EntityState<T> state = EntityAccess.state(entity);
+        return state.isLoaded() ? update(entity, state) : insert(entity, state);
+    }
+
+    private static <T extends BaseEntity<T>> boolean insert(T entity, EntityState<T> state) {
+        EntityMetadata<T> metadata = state.metadata();
+        Instant now = now(state.context().clock());
+        metadata.createdAt().filter(a -> a.read(entity) == null).ifPresent(a -> a.write(entity, timestamp(a, now, state)));
+        metadata.updatedAt().filter(a -> a.read(entity) == null).ifPresent(a -> a.write(entity, timestamp(a, now, state)));
+        assignKey(entity, metadata);
+        state.context().validator().check(entity, metadata.name());
+
+        SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
+        List<Attribute> written = new ArrayList<>();
+        List<Attribute> returned = new ArrayList<>();
+        for (Attribute attribute : metadata.attributes()) {
+            (attribute.read(entity) == null ? returned : written).add(attribute);
+        }
+        sql.append("INSERT INTO ").identifier(metadata.table());
+        if (written.isEmpty()) {
+            sql.append(" DEFAULT VALUES");
+        } else {
+            sql.append(" (");
+            joinColumns(sql, written);
+            sql.append(") VALUES (");
+            for (int i = 0; i < written.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").param(written.get(i).read(entity), bindType(written.get(i)));
+            }
+            sql.append(")");
+        }
+        state.context().database().withHandle(handle -> {
+            Update update = sql.bindTo(handle.createUpdate(sql.sql()));
+            if (returned.isEmpty()) {
+                update.execute();
+            } else {
+                // Read back the generated key and every column the database filled with its default.
+                String[] columns = returned.stream().map(Attribute::column).toArray(String[]::new);
+                update.executeAndReturnGeneratedKeys(columns).map((rs, ctx) -> {
+                    ResultSetMetaData md = rs.getMetaData();
+                    for (int i = 1; i <= md.getColumnCount(); i++) {
+                        Optional<Attribute> attribute = findReturned(returned, md.getColumnLabel(i));
+                        if (attribute.isPresent()) {
+                            ColumnMapper<?> mapper = EntityRowMapper.mapperFor(attribute.get(), ctx);
+                            attribute.get().write(entity, mapper.map(rs, i, ctx));
+                        }
+                    }
+                    return entity;
+                }).one();
+            }
+            return null;
+        });
+        state.markLoaded(entity, true);
+        return true;
+    }
+
+    private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state) {
+        EntityMetadata<T> metadata = state.metadata();
+        if (!state.isDirty(entity)) {
+            return false;
+        }
+        metadata.updatedAt().filter(a -> !state.isDirty(entity, a))
+                .ifPresent(a -> a.write(entity, timestamp(a, now(state.context().clock()), state)));
+        state.context().validator().check(entity, metadata.name());
+        Map<Attribute, Object> dirty = state.dirty(entity);
+        SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
+        sql.append("UPDATE ").identifier(metadata.table()).append(" SET ");
+        int i = 0;
+        for (Map.Entry<Attribute, Object> change : dirty.entrySet()) {
+            sql.append(i++ == 0 ? "" : ", ").identifier(change.getKey().column()).append(" = ")
+                    .param(change.getValue(), bindType(change.getKey()));
+        }
+        whereOriginalKey(sql, metadata, state);
+        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        if (rows == 0) {
+            throw new EntityNotFoundException(metadata.name(), "to update with key " + describeKey(metadata, state)
+                    + ": its row was deleted since it was read");
+        }
+        state.markLoaded(entity, true);
+        return true;
+    }
+
+    /** Deletes the entity's row; returns false if the row was already gone. */
+    public static <T extends BaseEntity<T>> boolean delete(T entity) {
+        EntityState<T> state = EntityAccess.state(entity);
+        EntityMetadata<T> metadata = state.metadata();
+        if (!state.isLoaded()) {
+            throw new UnsavedEntityException(metadata.name(), "delete it");
+        }
+        SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
+        sql.append("DELETE FROM ").identifier(metadata.table());
+        whereOriginalKey(sql, metadata, state);
+        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        state.markLoaded(entity, false);
+        return rows > 0;
+    }
+
+    /** Re-reads every attribute from the entity's row, discarding unsaved changes. */
+    public static <T extends BaseEntity<T>> void refresh(T entity) {
+        EntityState<T> state = EntityAccess.state(entity);
+        EntityMetadata<T> metadata = state.metadata();
+        if (!state.isLoaded()) {
+            throw new UnsavedEntityException(metadata.name(), "refresh it");
+        }
+        SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
+        sql.append("SELECT ");
+        joinColumns(sql, metadata.attributes());
+        sql.append(" FROM ").identifier(metadata.table());
+        whereOriginalKey(sql, metadata, state);
+        T fresh = state.context().database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+                .map(new EntityRowMapper<>(state.context(), metadata)).findOne()).orElseThrow(() ->
+                new EntityNotFoundException(metadata.name(), "to refresh with key " + describeKey(metadata, state)));
+        for (Attribute attribute : metadata.attributes()) {
+            attribute.write(entity, attribute.read(fresh));
+        }
+        state.markLoaded(entity, true);
+    }
+
+    private static <T extends BaseEntity<T>> void assignKey(T entity, EntityMetadata<T> metadata) {
+        if (metadata.keyGeneration() == KeyGeneration.UUID) {
+            Attribute key = metadata.keys().get(0);
+            if (key.read(entity) == null) {
+                UUID id = UUID.randomUUID();
+                key.write(entity, key.type() == String.class ? id.toString() : id);
+            }
+        } else if (metadata.keyGeneration() == KeyGeneration.ASSIGNED) {
+            for (Attribute key : metadata.keys()) {
+                if (key.read(entity) == null) {
+                    throw new InvalidValueException(metadata.name(), key.name(), null, key.type(),
+                            "the key is assigned by the application, so set it before the first save");
+                }
+            }
+        }
+    }
+
+    private static <T extends BaseEntity<T>> void whereOriginalKey(SqlBuilder sql, EntityMetadata<T> metadata,
+                                                                  EntityState<T> state) {
+        sql.append(" WHERE ");
+        List<Attribute> keys = metadata.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").identifier(keys.get(i).column()).append(" = ")
+                    .param(state.original(keys.get(i)), bindType(keys.get(i)));
+        }
+    }
+
+    private static <T extends BaseEntity<T>> String describeKey(EntityMetadata<T> metadata, EntityState<T> state) {
+        return metadata.keys().stream().map(k -> k.name() + " = " + state.original(k)).toList().toString();
+    }
+
+    private static void joinColumns(SqlBuilder sql, List<Attribute> attributes) {
+        for (int i = 0; i < attributes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(attributes.get(i).column());
+        }
+    }
+
+    private static Optional<Attribute> findReturned(List<Attribute> returned, String label) {
+        return returned.stream().filter(a -> a.column().equalsIgnoreCase(label)).findFirst();
+    }
+
+    /** The type to bind an attribute's value as, so that a null is bound with the right SQL type. */
+    public static java.lang.reflect.Type bindType(Attribute attribute) {
+        return attribute.isPrimitive() ? attribute.type() : attribute.genericType();
+    }
+
+    /** Now, to the microsecond: the finest both HSQLDB and PostgreSQL keep, so a saved value reads back equal. */
+    private static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Object timestamp(Attribute attribute, Instant now, EntityState<?> state) {
+        Class<?> type = attribute.type();
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(now, state.context().clock().getZone());
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.ofInstant(now, state.context().clock().getZone());
+        }
+        if (type == Timestamp.class) {
+            return Timestamp.from(now);
+        }
+        return now;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.quarry.internal;
+
+import dev.quarry.sql.ExecutedStatement;
+import dev.quarry.sql.StatementListener;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Tells every {@link StatementListener} about each statement JDBI ran. */
+public final class StatementDispatcher implements SqlLogger {
+    private final List<StatementListener> listeners;
+
+    public StatementDispatcher(List<StatementListener> listeners) {
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void logAfterExecution(StatementContext context) {
+        dispatch(context, true);
+    }
+
+    @Override
+    public void logException(StatementContext context, SQLException ex) {
+        dispatch(context, false);
+    }
+
+    private void dispatch(StatementContext context, boolean succeeded) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        Duration elapsed = context.getCompletionMoment() != null || context.getExceptionMoment() != null
+                ? Duration.of(context.getElapsedTime(ChronoUnit.MICROS), ChronoUnit.MICROS) : Duration.ZERO;
+        ExecutedStatement statement = new ExecutedStatement(context.getRenderedSql(),
+                String.valueOf(context.getBinding()), elapsed, succeeded);
+        for (StatementListener listener : listeners) {
+            listener.onStatement(statement);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.quarry.naming;
+
+/**
+ * Every naming convention Quarry derives a SQL name from, in one place.
+ *
+ * <p>Quarry ships two strategies: {@link #quick()} (the default, Quick's conventions:
+ * {@code users}, {@code permissions_users}, {@code userId}, column = attribute name) and
+ * {@link #snakeCase()} (Laravel Eloquent's: {@code users}, {@code permission_user},
+ * {@code user_id}, column = snake_case attribute). Switch an app in one line:
+ *
+ * <pre>{@code
+ * Guice.createInjector(QuarryModule.builder().naming(NamingStrategy.snakeCase()).build());
+ * }</pre>
+ *
+ * <p>Entity names passed here are bare mapping names without a module suffix ({@code User},
+ * not {@code User@blog}).
+ */
+public interface NamingStrategy {
+
+    /** The table of an entity, e.g. {@code User} -> {@code users}, {@code BlogPost} -> {@code blog_posts}. */
+    String tableName(String entityName);
+
+    /** The column that stores an attribute, e.g. {@code createdAt} -> {@code createdAt} or {@code created_at}. */
+    String columnName(String attributeName);
+
+    /**
+     * The column on another table that refers to an entity's key,
+     * e.g. ({@code User}, {@code id}) -> {@code userId} or {@code user_id}.
+     */
+    String foreignKey(String entityName, String keyColumn);
+
+    /**
+     * The pivot table of a many-to-many relation between two entities,
+     * e.g. {@code permissions_users} (Quick) or {@code permission_user} (Laravel).
+     */
+    String pivotTable(String entityName, String table, String otherEntityName, String otherTable);
+
+    /** Quick's conventions; the default. */
+    static NamingStrategy quick() {
+        return QuickNamingStrategy.INSTANCE;
+    }
+
+    /** Laravel Eloquent's snake_case conventions. */
+    static NamingStrategy snakeCase() {
+        return SnakeCaseNamingStrategy.INSTANCE;
+    }
+}

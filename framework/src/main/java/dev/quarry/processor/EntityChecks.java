@@ -1,0 +1,157 @@
+package dev.quarry.processor;
+
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * The compile-time checks of an {@code @Entity} class. Each problem is an error attached to the
+ * element at fault, tagged with its id and saying how to fix it.
+ */
+final class EntityChecks {
+    private static final String BASE_ENTITY = "dev.quarry.entity.BaseEntity";
+    private static final String QUERY = "dev.quarry.query.Query";
+    private static final String SCOPE = "dev.quarry.entity.Scope";
+    private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "com.google.inject.Inject", "javax.inject.Inject");
+
+    private final ProcessingEnvironment env;
+    private final Types types;
+
+    EntityChecks(ProcessingEnvironment env) {
+        this.env = env;
+        this.types = env.getTypeUtils();
+    }
+
+    /** Checks one annotated element; returns true if it is a valid entity class to index. */
+    boolean check(Element element) {
+        if (element.getKind() != ElementKind.CLASS) {
+            error(element, "EntityNotAClass", "@Entity marks a class that extends BaseEntity, not "
+                    + element.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " " + element.getSimpleName());
+            return false;
+        }
+        TypeElement type = (TypeElement) element;
+        String name = type.getSimpleName().toString();
+        DeclaredType base = findBaseEntity(type.asType());
+        if (base == null) {
+            error(type, "EntityNotBaseEntity", name + " is marked @Entity but does not extend BaseEntity: declare it as `class "
+                    + name + " extends BaseEntity<" + name + ">`");
+            return false;
+        }
+        boolean ok = true;
+        if (directlyExtendsBase(type) && !base.getTypeArguments().isEmpty()
+                && !types.isSameType(types.erasure(base.getTypeArguments().get(0)), types.erasure(type.asType()))) {
+            ok = error(type, "EntityWrongSelfType", name + " extends BaseEntity<" + base.getTypeArguments().get(0)
+                    + ">, but an entity names itself: `extends BaseEntity<" + name + ">`");
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            ok = error(type, "EntityAbstract", name + " is abstract, so Quarry cannot create it: remove `abstract`, "
+                    + "or move @Entity to its concrete subclasses");
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            ok = error(type, "EntityInnerClass", name + " is an inner class, so it cannot be created on its own: make it `static`");
+        }
+        if (!hasUsableConstructor(type)) {
+            ok = error(type, "EntityNoConstructor", name + " has no constructor Quarry can call: add a non-private "
+                    + "no-argument constructor, or annotate one constructor with @Inject");
+        }
+        ok &= checkFields(type);
+        ok &= checkScopes(type);
+        return ok;
+    }
+
+    private boolean checkFields(TypeElement type) {
+        boolean ok = true;
+        for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+            Set<Modifier> mods = field.getModifiers();
+            if (mods.contains(Modifier.FINAL) && !mods.contains(Modifier.STATIC) && !mods.contains(Modifier.TRANSIENT)
+                    && !isInjected(field)) {
+                ok = error(field, "EntityFinalAttribute", "Attribute " + field.getSimpleName() + " of " + type.getSimpleName()
+                        + " is final, but Quarry writes attributes when it reads rows: remove `final`, "
+                        + "or mark the field `transient` if it is not a column");
+            }
+        }
+        return ok;
+    }
+
+    private boolean checkScopes(TypeElement type) {
+        boolean ok = true;
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (!hasAnnotation(method, SCOPE)) {
+                continue;
+            }
+            List<? extends VariableElement> params = method.getParameters();
+            if (params.isEmpty() || !isQuery(params.get(0).asType())) {
+                ok = error(method, "ScopeSignature", "Scope " + method.getSimpleName() + " of " + type.getSimpleName()
+                        + " must take the query first: `void " + method.getSimpleName() + "(Query<" + type.getSimpleName()
+                        + "> query, ...)`");
+            }
+        }
+        return ok;
+    }
+
+    private boolean isQuery(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(QUERY);
+    }
+
+    private boolean hasUsableConstructor(TypeElement type) {
+        List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
+        for (ExecutableElement constructor : constructors) {
+            if (isInjected(constructor)) {
+                return true;
+            }
+            if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private DeclaredType findBaseEntity(TypeMirror type) {
+        for (TypeMirror t = type; t.getKind() == TypeKind.DECLARED; ) {
+            TypeElement element = (TypeElement) ((DeclaredType) t).asElement();
+            if (element.getQualifiedName().contentEquals(BASE_ENTITY)) {
+                return (DeclaredType) t;
+            }
+            t = element.getSuperclass();
+        }
+        return null;
+    }
+
+    private static boolean directlyExtendsBase(TypeElement type) {
+        TypeMirror parent = type.getSuperclass();
+        return parent.getKind() == TypeKind.DECLARED
+                && ((TypeElement) ((DeclaredType) parent).asElement()).getQualifiedName().contentEquals(BASE_ENTITY);
+    }
+
+    private static boolean isInjected(Element element) {
+        return element.getAnnotationMirrors().stream().anyMatch(m -> INJECT.contains(qualifiedName(m)));
+    }
+
+    private static boolean hasAnnotation(Element element, String annotation) {
+        return element.getAnnotationMirrors().stream().anyMatch(m -> qualifiedName(m).equals(annotation));
+    }
+
+    private static String qualifiedName(AnnotationMirror mirror) {
+        return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    }
+
+    private boolean error(Element element, String id, String message) {
+        env.getMessager().printMessage(Diagnostic.Kind.ERROR, "[Quarry/" + id + "] " + message + ".", element);
+        return false;
+    }
+}

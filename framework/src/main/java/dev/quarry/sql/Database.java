@@ -1,0 +1,179 @@
+package dev.quarry.sql;
+
+import dev.quarry.QuarryException;
+import dev.quarry.sql.dialect.Dialect;
+import java.sql.SQLException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementException;
+
+/**
+ * Quarry's one way to the database: every statement runs through {@link #withHandle}, and every
+ * multi-statement write through {@link #inTransaction}.
+ *
+ * <p>A transaction is bound to the thread that opened it: every Quarry call on that thread,
+ * however deep, joins it. A nested {@code inTransaction} runs under a savepoint, so when it fails
+ * only its own writes are undone and the error propagates; if the error leaves the outermost
+ * transaction, everything is rolled back.
+ *
+ * <pre>{@code
+ * database.inTransaction(() -> {
+ *     order.save();
+ *     invoice.save();   // fails: the order is not saved either
+ *     return null;
+ * });
+ * }</pre>
+ */
+public final class Database {
+    private final Jdbi jdbi;
+    private final Dialect dialect;
+    // Per instance, not static: each injector has its own database, and a thread may use two.
+    @SuppressWarnings("ThreadLocalUsage")
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+
+    public Database(Jdbi jdbi, Dialect dialect) {
+        this.jdbi = jdbi;
+        this.dialect = dialect;
+    }
+
+    /** The underlying JDBI instance, for SQL of your own. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The dialect of the database this instance talks to. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** True if this thread is inside {@link #inTransaction}. */
+    public boolean isInTransaction() {
+        return current.get() != null;
+    }
+
+    /**
+     * Runs {@code work} with a handle: this thread's transaction handle if there is one, otherwise a
+     * handle opened for this call alone. Database failures come out as {@link StatementFailedException}.
+     */
+    public <R> R withHandle(Function<Handle, R> work) {
+        Transaction tx = current.get();
+        if (tx != null) {
+            return translated(() -> work.apply(tx.handle));
+        }
+        return translated(() -> {
+            try (Handle handle = jdbi.open()) {
+                return work.apply(handle);
+            }
+        });
+    }
+
+    /** Runs {@code work} in a transaction (joining this thread's transaction under a savepoint if there is one). */
+    public <R> R inTransaction(Supplier<R> work) {
+        Transaction tx = current.get();
+        return tx == null ? outermost(work) : tx.nested(work);
+    }
+
+    /** {@link #inTransaction(Supplier)} for work without a result. */
+    public void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    private <R> R outermost(Supplier<R> work) {
+        Handle handle = translated(jdbi::open);
+        Transaction tx = new Transaction(handle);
+        current.set(tx);
+        try {
+            translated(handle::begin);
+            R result = work.get();
+            translated(handle::commit);
+            return result;
+        } catch (RuntimeException | Error failure) {
+            rollbackQuietly(handle, failure);
+            throw translate(failure);
+        } finally {
+            current.remove();
+            handle.close();
+        }
+    }
+
+    private static void rollbackQuietly(Handle handle, Throwable failure) {
+        try {
+            handle.rollback();
+        } catch (RuntimeException rollbackFailure) {
+            failure.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private <R> R translated(Supplier<R> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw translate(e);
+        }
+    }
+
+    private <T extends Throwable> RuntimeException translate(T failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof QuarryException quarry) {
+            return quarry;
+        }
+        if (!(failure instanceof JdbiException jdbiFailure)) {
+            return (RuntimeException) failure;
+        }
+        String sql = failure instanceof StatementException se && se.getStatementContext() != null
+                ? se.getStatementContext().getRenderedSql() : null;
+        SQLException sqlFailure = findSqlException(jdbiFailure);
+        String problem = sqlFailure == null ? String.valueOf(jdbiFailure.getMessage()) : sqlFailure.getMessage();
+        String hint = sqlFailure == null ? "" : dialect.hintFor(sqlFailure).map(h -> "\n  Hint: " + h).orElse("");
+        if (sqlFailure != null && sqlFailure.getSQLState() != null && sqlFailure.getSQLState().startsWith("23")) {
+            return new DataIntegrityException(sql, "The database refused the write: " + problem + hint, failure);
+        }
+        return new StatementFailedException(sql, "The database failed a statement: " + problem + hint, failure);
+    }
+
+    private static SQLException findSqlException(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private final class Transaction {
+        final Handle handle;
+        int savepoints;
+
+        Transaction(Handle handle) {
+            this.handle = handle;
+        }
+
+        <R> R nested(Supplier<R> work) {
+            savepoints++;
+            String savepoint = "quarry_sp_" + savepoints;
+            translated(() -> handle.savepoint(savepoint));
+            try {
+                R result = work.get();
+                translated(() -> handle.releaseSavepoint(savepoint));
+                return result;
+            } catch (RuntimeException | Error failure) {
+                try {
+                    handle.rollbackToSavepoint(savepoint);
+                } catch (RuntimeException rollbackFailure) {
+                    failure.addSuppressed(rollbackFailure);
+                }
+                throw translate(failure);
+            } finally {
+                savepoints--;
+            }
+        }
+    }
+}

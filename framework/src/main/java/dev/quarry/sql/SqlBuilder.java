@@ -1,0 +1,91 @@
+package dev.quarry.sql;
+
+import dev.quarry.sql.dialect.Dialect;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Builds one statement: SQL text with {@code ?} placeholders and the values bound to them.
+ * Names go through {@link #identifier}, which validates and quotes; values go through
+ * {@link #param}, which binds. There is no way to splice a value into the text.
+ *
+ * <pre>{@code
+ * SqlBuilder sql = new SqlBuilder(dialect).append("SELECT * FROM ").identifier("users")
+ *         .append(" WHERE ").identifier("email").append(" = ").param("a@example.com");
+ * }</pre>
+ */
+public final class SqlBuilder {
+    private final Dialect dialect;
+    private final StringBuilder sql = new StringBuilder(128);
+    private final List<Object> values = new ArrayList<>();
+    private final List<Type> types = new ArrayList<>();
+
+    public SqlBuilder(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The dialect names are quoted for. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Appends SQL text written by Quarry itself (keywords, punctuation), never user input. */
+    public SqlBuilder append(String keywords) {
+        sql.append(keywords);
+        return this;
+    }
+
+    /** Appends a validated, quoted identifier ({@code users} or {@code users.email}). */
+    public SqlBuilder identifier(String name) {
+        sql.append(dialect.quote(name));
+        return this;
+    }
+
+    /** Appends a placeholder and binds {@code value} by its runtime type. */
+    public SqlBuilder param(Object value) {
+        return param(value, null);
+    }
+
+    /** Appends a placeholder and binds {@code value} as {@code type} (so that a null is typed). */
+    public SqlBuilder param(Object value, Type type) {
+        sql.append('?');
+        values.add(value);
+        types.add(type);
+        return this;
+    }
+
+    /** Number of values bound so far. */
+    public int parameterCount() {
+        return values.size();
+    }
+
+    /** The SQL text. */
+    public String sql() {
+        return sql.toString();
+    }
+
+    /** The bound values, in placeholder order. */
+    public List<Object> values() {
+        return List.copyOf(values);
+    }
+
+    /** Binds every value to {@code statement}. */
+    public <S extends SqlStatement<S>> S bindTo(S statement) {
+        for (int i = 0; i < values.size(); i++) {
+            Type type = types.get(i);
+            if (type == null) {
+                statement.bind(i, values.get(i));
+            } else {
+                statement.bindByType(i, values.get(i), type);
+            }
+        }
+        return statement;
+    }
+
+    @Override
+    public String toString() {
+        return sql + " " + values;
+    }
+}

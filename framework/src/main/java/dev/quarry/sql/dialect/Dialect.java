@@ -1,0 +1,65 @@
+package dev.quarry.sql.dialect;
+
+import dev.quarry.sql.Identifiers;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What differs between the databases Quarry runs on. One implementation per database; nothing
+ * else in Quarry asks which database it is talking to.
+ *
+ * <pre>{@code
+ * Dialect dialect = Dialect.forUrl("jdbc:hsqldb:mem:app");
+ * dialect.quote("users.email");   // "users"."email"
+ * }</pre>
+ */
+public interface Dialect {
+
+    /** A short name, e.g. {@code hsqldb}. */
+    String name();
+
+    /**
+     * Quotes a validated identifier, part by part: {@code users.email} -> {@code "users"."email"}.
+     * Callers validate with {@link Identifiers} first; this method refuses invalid names too.
+     */
+    default String quote(String identifier) {
+        Identifiers.require(identifier, "SQL", "the " + name() + " dialect");
+        return '"' + identifier.replace(".", "\".\"") + '"';
+    }
+
+    /** The clause that limits and offsets a SELECT; either may be {@code null}. Empty if both are. */
+    default String limitClause(Integer limit, Integer offset) {
+        StringBuilder sql = new StringBuilder();
+        if (offset != null && offset > 0) {
+            sql.append(" OFFSET ").append(offset.intValue()).append(" ROWS");
+        }
+        if (limit != null) {
+            sql.append(" FETCH FIRST ").append(limit.intValue()).append(" ROWS ONLY");
+        }
+        return sql.toString();
+    }
+
+    /** The most parameters one statement may bind. */
+    int maxBindParameters();
+
+    /**
+     * A hint for a user who hit {@code failure}, when the cause is a common set-up mistake on this
+     * database (for example an unquoted table name); empty when there is nothing to add.
+     */
+    default Optional<String> hintFor(SQLException failure) {
+        return Optional.empty();
+    }
+
+    /** The dialect for a JDBC URL. */
+    static Dialect forUrl(String jdbcUrl) {
+        String url = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (url.startsWith("jdbc:hsqldb:")) {
+            return new HsqldbDialect();
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        throw new UnsupportedDatabaseException(jdbcUrl);
+    }
+}
