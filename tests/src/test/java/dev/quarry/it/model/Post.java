@@ -1,0 +1,32 @@
+package dev.quarry.it.model;
+
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Entity;
+import dev.quarry.entity.Timestamps;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Instant;
+
+/** An entity with created/updated timestamps and a primitive attribute. */
+@Entity
+@Timestamps
+public class Post extends BaseEntity<Post> {
+    private Long id;
+    private Long userId;
+    @NotBlank private String title;
+    private String body;
+    private boolean published;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    public Long getId() { return id; }
+    public Long getUserId() { return userId; }
+    public Post setUserId(Long userId) { this.userId = userId; return this; }
+    public String getTitle() { return title; }
+    public Post setTitle(String title) { this.title = title; return this; }
+    public String getBody() { return body; }
+    public Post setBody(String body) { this.body = body; return this; }
+    public boolean isPublished() { return published; }
+    public Post setPublished(boolean published) { this.published = published; return this; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}

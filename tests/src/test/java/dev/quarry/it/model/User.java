@@ -1,0 +1,52 @@
+package dev.quarry.it.model;
+
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Entity;
+import dev.quarry.entity.Guarded;
+import dev.quarry.entity.Scope;
+import dev.quarry.query.Query;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** A typical entity: identity key, validated attributes, database defaults, a guarded flag and scopes. */
+@Entity
+public class User extends BaseEntity<User> {
+    private Long id;
+    @NotBlank @Email private String email;
+    @Size(max = 100) private String name;
+    private Boolean active;
+    private String role;
+    @Min(0) private Integer age;
+    @Guarded private Boolean admin;
+
+    @Scope
+    void active(Query<User> query) {
+        query.where("active", true);
+    }
+
+    @Scope
+    void ofRole(Query<User> query, String role) {
+        query.where("role", role);
+    }
+
+    @Scope("olderThan")
+    static void agedOver(Query<User> query, Integer years) {
+        query.where("age", ">", years);
+    }
+
+    public Long getId() { return id; }
+    public String getEmail() { return email; }
+    public User setEmail(String email) { this.email = email; return this; }
+    public String getName() { return name; }
+    public User setName(String name) { this.name = name; return this; }
+    public Boolean getActive() { return active; }
+    public User setActive(Boolean active) { this.active = active; return this; }
+    public String getRole() { return role; }
+    public User setRole(String role) { this.role = role; return this; }
+    public Integer getAge() { return age; }
+    public User setAge(Integer age) { this.age = age; return this; }
+    public Boolean getAdmin() { return admin; }
+    public User setAdmin(Boolean admin) { this.admin = admin; return this; }
+}

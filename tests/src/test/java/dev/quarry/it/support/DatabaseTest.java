@@ -1,0 +1,80 @@
+package dev.quarry.it.support;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.quarry.Entities;
+import dev.quarry.inject.QuarryModule;
+import dev.quarry.testing.StatementRecorder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base of the integration tests: each test gets its own in-memory HSQLDB database with the test
+ * schema, an injector built by QuarryModule from the compile-time entity index, a statement
+ * recorder and a clock it controls.
+ */
+public abstract class DatabaseTest {
+    protected final StatementRecorder statements = new StatementRecorder();
+    protected final MutableClock clock = new MutableClock(Instant.parse("2026-01-02T03:04:05.123456Z"));
+    protected Injector injector;
+    protected Entities entities;
+    protected Jdbi jdbi;
+    protected String url;
+
+    @BeforeEach
+    void startDatabase() {
+        url = "jdbc:hsqldb:mem:" + getClass().getSimpleName() + "-" + UUID.randomUUID();
+        injector = Guice.createInjector(module(QuarryModule.builder().url(url).statementListener(statements)),
+                binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock));
+        entities = injector.getInstance(Entities.class);
+        jdbi = injector.getInstance(Jdbi.class);
+        jdbi.useHandle(h -> h.createScript(resource("/schema.sql")).execute());
+        statements.reset();
+    }
+
+    @AfterEach
+    void stopDatabase() {
+        jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+    }
+
+    /** The Quarry module for this test; override to configure the builder further. */
+    protected Module module(QuarryModule.Builder builder) {
+        return builder.build();
+    }
+
+    /** Rows of a table straight from JDBC, ordered by the given column, for assertions independent of Quarry. */
+    protected List<Map<String, Object>> rows(String table, String orderBy) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM \"" + table + "\" ORDER BY \"" + orderBy + "\"")
+                .mapToMap().list());
+    }
+
+    /** How many rows a table has, straight from JDBC. */
+    protected long countRows(String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM \"" + table + "\"").mapTo(Long.class).one());
+    }
+
+    /** Runs SQL straight through JDBC, for setting up rows without Quarry. */
+    protected void execute(String sql, Object... args) {
+        jdbi.useHandle(h -> h.execute(sql, args));
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DatabaseTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
