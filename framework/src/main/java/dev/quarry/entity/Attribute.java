@@ -14,6 +14,7 @@ import java.lang.reflect.Type;
  * }</pre>
  */
 public final class Attribute {
+    private final int index;
     private final String name;
     private final String column;
     private final Field field;
@@ -22,8 +23,9 @@ public final class Attribute {
     private final MethodHandle getter;
     private final MethodHandle setter;
 
-    Attribute(String name, String column, Field field, boolean key, boolean guarded,
+    Attribute(int index, String name, String column, Field field, boolean key, boolean guarded,
               MethodHandle getter, MethodHandle setter) {
+        this.index = index;
         this.name = name;
         this.column = column;
         this.field = field;
@@ -31,6 +33,11 @@ public final class Attribute {
         this.guarded = guarded;
         this.getter = getter;
         this.setter = setter;
+    }
+
+    /** The attribute's position in {@link EntityMetadata#attributes()}. */
+    public int index() {
+        return index;
     }
 
     /** The attribute's name: the field name. */

@@ -164,7 +164,7 @@ final class MetadataReader {
         Map<String, String> columns = new HashMap<>();
         for (Field field : fields) {
             boolean key = explicitKey ? field.isAnnotationPresent(Id.class) : field.getName().equals("id");
-            Attribute attribute = attribute(field, key, generation, fields, where);
+            Attribute attribute = attribute(attributes.size(), field, key, generation, fields, where);
             if (attribute == null) {
                 continue;
             }
@@ -178,7 +178,7 @@ final class MetadataReader {
         return attributes;
     }
 
-    private Attribute attribute(Field field, boolean key, KeyGeneration requested, List<Field> fields, String where) {
+    private Attribute attribute(int index, Field field, boolean key, KeyGeneration requested, List<Field> fields, String where) {
         Column column = field.getAnnotation(Column.class);
         String columnName = column != null ? column.value() : naming.columnName(field.getName());
         if (!Identifiers.isValidPart(columnName)) {
@@ -197,7 +197,7 @@ final class MetadataReader {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(field.getDeclaringClass(), MethodHandles.lookup());
             MethodHandle getter = lookup.unreflectGetter(field).asType(MethodType.methodType(Object.class, Object.class));
             MethodHandle setter = lookup.unreflectSetter(field).asType(MethodType.methodType(void.class, Object.class, Object.class));
-            return new Attribute(field.getName(), columnName, field, key,
+            return new Attribute(index, field.getName(), columnName, field, key,
                     generated || field.isAnnotationPresent(Guarded.class), getter, setter);
         } catch (IllegalAccessException e) {
             problem(where, "does not let Quarry read its field " + field.getName() + " (" + e.getMessage() + ")",

@@ -56,7 +56,7 @@ public final class EntityState<T extends BaseEntity<T>> {
 
     /** The value as last read or saved, or {@code null} if never snapshotted. */
     public Object original(Attribute attribute) {
-        return original == null ? null : original[metadata.attributes().indexOf(attribute)];
+        return original == null ? null : original[attribute.index()];
     }
 
     /** True if any attribute differs from its clean value. */
@@ -72,7 +72,7 @@ public final class EntityState<T extends BaseEntity<T>> {
 
     /** True if {@code attribute} differs from its clean value. */
     public boolean isDirty(T entity, Attribute attribute) {
-        return changed(entity, metadata.attributes().indexOf(attribute));
+        return changed(entity, attribute.index());
     }
 
     /** The changed attributes with their current values, in declaration order. */
