@@ -1,0 +1,579 @@
+package dev.quarry.query;
+
+import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.entity.EntityNotFoundException;
+import dev.quarry.entity.ScopeMethod;
+import dev.quarry.entity.UnknownAttributeException;
+import dev.quarry.internal.EntityContext;
+import dev.quarry.internal.EntityRowMapper;
+import dev.quarry.internal.NearestNames;
+import dev.quarry.internal.Persister;
+import dev.quarry.internal.ValueConverter;
+import dev.quarry.query.internal.Clause;
+import dev.quarry.query.internal.Condition;
+import dev.quarry.query.internal.Operator;
+import dev.quarry.sql.Identifiers;
+import dev.quarry.sql.SqlBuilder;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every query of one entity can do: conditions, order and limits, then a verb that runs it.
+ * {@link Query} is the plain query of an entity's table; relations are query builders too,
+ * constrained to their parent. Every value is
+ * bound as a parameter; every column name is checked against the entity (or validated, when
+ * qualified as {@code table.column}) before any SQL is built.
+ *
+ * <pre>{@code
+ * List<User> admins = entities.get(User.class).query()
+ *         .where("active", true)
+ *         .where(q -> q.where("role", "admin").orWhere("role", "owner"))
+ *         .orderBy("createdAt", "desc")
+ *         .limit(10)
+ *         .get();
+ * }</pre>
+ *
+ * <p>A query is a mutable builder, like Quick's and Eloquent's: each call adds to it and returns it.
+ *
+ * @param <T> the entity the query returns
+ * @param <Q> the builder's own type, returned by every call that adds to it
+ */
+public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuilder<T, Q>> {
+    protected final EntityContext context;
+    protected final EntityMetadata<T> metadata;
+    private final List<Clause> clauses = new ArrayList<>();
+    private final List<Order> orders = new ArrayList<>();
+    private Integer limit;
+    private Integer offset;
+
+    protected QueryBuilder(EntityContext context, EntityMetadata<T> metadata) {
+        this.context = context;
+        this.metadata = metadata;
+    }
+
+    /** True if a limit or an offset was set. */
+    protected final boolean hasLimitOrOffset() {
+        return limit != null || offset != null;
+    }
+
+    /** This builder, as its own type. */
+    protected abstract Q self();
+
+    /** A new builder of the same kind and with the same fixed constraints, without this one's conditions. */
+    protected abstract Q blank();
+
+    /** Renders the FROM clause's content: the entity's table, plus any joins the builder needs. */
+    protected void renderFrom(SqlBuilder sql) {
+        sql.identifier(metadata.table());
+    }
+
+    /** Renders further select-list items after the entity's columns (each starting with ", "). */
+    protected void renderExtraColumns(SqlBuilder sql) {}
+
+    /** Conditions the builder always applies (e.g. "belongs to this parent"), ANDed before the user's. */
+    protected List<Condition> constraints() {
+        return List.of();
+    }
+
+    /** Post-processes the entities a SELECT returned (e.g. attaches pivot rows); returns them. */
+    protected List<T> loaded(List<T> rows) {
+        return rows;
+    }
+
+    /** The metadata of the entity this query returns. */
+    public EntityMetadata<T> metadata() {
+        return metadata;
+    }
+
+    // ---- conditions ------------------------------------------------------------------------
+
+    /** {@code column = value}; a null value means {@code IS NULL}. */
+    public Q where(String column, Object value) {
+        return add(false, column, "=", value);
+    }
+
+    /**
+     * {@code column operator value}, with {@code operator} one of {@code = <> != < <= > >= like} and
+     * {@code not like}; anything else is refused.
+     */
+    public Q where(String column, String operator, Object value) {
+        return add(false, column, operator, value);
+    }
+
+    /** A parenthesised group: {@code where(q -> q.where("a", 1).orWhere("b", 2))}. */
+    public Q where(Consumer<Query<T>> group) {
+        return addGroup(false, group);
+    }
+
+    /** {@code OR column = value}. */
+    public Q orWhere(String column, Object value) {
+        return add(true, column, "=", value);
+    }
+
+    /** {@code OR column operator value}. */
+    public Q orWhere(String column, String operator, Object value) {
+        return add(true, column, operator, value);
+    }
+
+    /** {@code OR (group)}. */
+    public Q orWhere(Consumer<Query<T>> group) {
+        return addGroup(true, group);
+    }
+
+    /** {@code column IN (values)}; an empty collection matches no row. */
+    public Q whereIn(String column, Collection<?> values) {
+        return addIn(false, column, values, false);
+    }
+
+    /** {@code OR column IN (values)}. */
+    public Q orWhereIn(String column, Collection<?> values) {
+        return addIn(true, column, values, false);
+    }
+
+    /** {@code column NOT IN (values)}; an empty collection excludes no row. */
+    public Q whereNotIn(String column, Collection<?> values) {
+        return addIn(false, column, values, true);
+    }
+
+    /** {@code column IS NULL}. */
+    public Q whereNull(String column) {
+        clauses.add(new Clause(false, new Condition.Null(column(column).sql, false)));
+        return self();
+    }
+
+    /** {@code OR column IS NULL}. */
+    public Q orWhereNull(String column) {
+        clauses.add(new Clause(true, new Condition.Null(column(column).sql, false)));
+        return self();
+    }
+
+    /** {@code column IS NOT NULL}. */
+    public Q whereNotNull(String column) {
+        clauses.add(new Clause(false, new Condition.Null(column(column).sql, true)));
+        return self();
+    }
+
+    /** Applies {@code then} only when {@code condition} holds: {@code when(name != null, q -> q.where("name", name))}. */
+    public Q when(boolean condition, Consumer<Q> then) {
+        if (condition) {
+            then.accept(self());
+        }
+        return self();
+    }
+
+    /**
+     * Applies a scope the entity declares with {@code @Scope}:
+     * {@code scope("ofType", "admin")} calls {@code ofType(query, "admin")}.
+     */
+    public Q scope(String name, Object... arguments) {
+        ScopeMethod scope = metadata.findScope(name).orElseThrow(() -> new UnknownScopeException(metadata.name(),
+                name, NearestNames.of(String.valueOf(name), metadata.scopeNames()), metadata.scopeNames()));
+        List<Class<?>> types = scope.parameterTypes();
+        if (types.size() != arguments.length || !argumentsMatch(types, arguments)) {
+            throw new InvalidQueryException("Scope " + name + " of " + metadata.name() + " takes "
+                    + types.stream().map(Class::getSimpleName).toList() + " but was given "
+                    + java.util.Arrays.stream(arguments).map(a -> a == null ? "null" : a.getClass().getSimpleName()).toList() + ".");
+        }
+        Query<T> scopedQuery = new Query<>(context, metadata);
+        QueryBuilder<T, Query<T>> scoped = scopedQuery;
+        scope.invoke(scope.isStatic() ? null : context.newInstance(metadata), scopedQuery, arguments);
+        clauses.addAll(scoped.clauses);
+        orders.addAll(scoped.orders);
+        limit = scoped.limit == null ? limit : scoped.limit;
+        offset = scoped.offset == null ? offset : scoped.offset;
+        return self();
+    }
+
+    // ---- order and limits ---------------------------------------------------------------------
+
+    /** {@code ORDER BY column ASC}. */
+    public Q orderBy(String column) {
+        return orderBy(column, "asc");
+    }
+
+    /** {@code ORDER BY column direction}, with direction {@code asc} or {@code desc}. */
+    public Q orderBy(String column, String direction) {
+        String dir = direction == null ? "" : direction.strip().toLowerCase(Locale.ROOT);
+        if (!dir.equals("asc") && !dir.equals("desc")) {
+            throw new InvalidQueryException("orderBy on " + metadata.name() + " takes the direction asc or desc, not "
+                    + Identifiers.printable(direction) + ".");
+        }
+        orders.add(new Order(column(column).sql, dir.equals("desc")));
+        return self();
+    }
+
+    /** {@code ORDER BY column DESC}. */
+    public Q orderByDesc(String column) {
+        return orderBy(column, "desc");
+    }
+
+    /** At most {@code count} rows. */
+    public Q limit(int count) {
+        if (count < 0) {
+            throw new InvalidQueryException("limit on " + metadata.name() + " must be 0 or more, not " + count + ".");
+        }
+        this.limit = count;
+        return self();
+    }
+
+    /** Skips the first {@code count} rows. */
+    public Q offset(int count) {
+        if (count < 0) {
+            throw new InvalidQueryException("offset on " + metadata.name() + " must be 0 or more, not " + count + ".");
+        }
+        this.offset = count;
+        return self();
+    }
+
+    // ---- verbs ------------------------------------------------------------------------------
+
+    /** Runs the query: one SELECT, every row an entity. */
+    public List<T> get() {
+        SqlBuilder sql = select();
+        return loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+                .map(new EntityRowMapper<>(context, metadata)).list()));
+    }
+
+    /** The first row, if any. */
+    public Optional<T> first() {
+        Integer previous = limit;
+        limit = 1;
+        try {
+            List<T> rows = get();
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        } finally {
+            limit = previous;
+        }
+    }
+
+    /**
+     * The first row.
+     *
+     * @throws EntityNotFoundException if there is none
+     */
+    public T firstOrFail() {
+        return first().orElseThrow(() -> new EntityNotFoundException(metadata.name(), "matching " + describe()));
+    }
+
+    /** The entity with this key (a composite key as a {@code Map} of attribute to value), if it exists. */
+    public Optional<T> find(Object key) {
+        return copy().whereKey(key).first();
+    }
+
+    /**
+     * The entity with this key.
+     *
+     * @throws EntityNotFoundException naming the entity and the key
+     */
+    public T findOrFail(Object key) {
+        return find(key).orElseThrow(() -> new EntityNotFoundException(metadata.name(),
+                "with key " + describeKey(key) + (clauses.isEmpty() ? "" : " matching " + describe())));
+    }
+
+    /** How many rows match (ignoring order, limit and offset). */
+    public long count() {
+        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT COUNT(*) FROM ");
+        renderFrom(sql);
+        where(sql);
+        return context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).mapTo(Long.class).one());
+    }
+
+    /** True if any row matches. */
+    public boolean exists() {
+        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT 1 FROM ");
+        renderFrom(sql);
+        where(sql);
+        sql.append(sql.dialect().limitClause(1, null));
+        return context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).mapTo(Integer.class).findOne())
+                .isPresent();
+    }
+
+    /** One page (from 1) of {@code perPage} rows, and the total: two statements. */
+    public Page<T> paginate(int page, int perPage) {
+        if (page < 1 || perPage < 1) {
+            throw new InvalidQueryException("paginate on " + metadata.name() + " takes a page from 1 and a page size from 1, not ("
+                    + page + ", " + perPage + ").");
+        }
+        long total = count();
+        List<T> items = copy().limit(perPage).offset(Math.multiplyExact(page - 1, perPage)).get();
+        return new Page<>(items, page, perPage, total);
+    }
+
+    /**
+     * Hands the matching rows to {@code consumer} {@code size} at a time, so that memory stays flat
+     * however many rows match. Without an order of its own and with a single-column key, it pages
+     * by key ({@code WHERE id > ?}), which stays fast deep into a large table; otherwise by offset.
+     */
+    public void chunk(int size, Consumer<List<T>> consumer) {
+        if (size < 1) {
+            throw new InvalidQueryException("chunk on " + metadata.name() + " takes a size from 1, not " + size + ".");
+        }
+        if (orders.isEmpty() && !metadata.hasCompositeKey() && limit == null && offset == null) {
+            chunkByKey(size, consumer);
+            return;
+        }
+        Q ordered = copy();
+        if (((QueryBuilder<T, Q>) ordered).orders.isEmpty()) {
+            metadata.keys().forEach(k -> ordered.orderBy(k.name()));
+        }
+        int base = offset == null ? 0 : offset;
+        for (int page = 0; ; page++) {
+            int remaining = limit == null ? size : Math.min(size, limit - page * size);
+            if (remaining <= 0) {
+                return;
+            }
+            List<T> rows = ordered.copy().limit(remaining).offset(base + page * size).get();
+            if (!rows.isEmpty()) {
+                consumer.accept(rows);
+            }
+            if (rows.size() < remaining) {
+                return;
+            }
+        }
+    }
+
+    private void chunkByKey(int size, Consumer<List<T>> consumer) {
+        Attribute key = metadata.keys().get(0);
+        Object last = null;
+        while (true) {
+            Q page = copy().orderBy(key.name()).limit(size);
+            if (last != null) {
+                page.where(key.name(), ">", last);
+            }
+            List<T> rows = page.get();
+            if (rows.isEmpty()) {
+                return;
+            }
+            consumer.accept(rows);
+            if (rows.size() < size) {
+                return;
+            }
+            last = key.read(rows.get(rows.size() - 1));
+        }
+    }
+
+    /** The SELECT this query would run, with {@code ?} for each bound value. */
+    public String toSql() {
+        return select().sql();
+    }
+
+    /** The values this query binds, in order. */
+    public List<Object> bindings() {
+        return select().values();
+    }
+
+    /** An independent copy of this query. */
+    public Q copy() {
+        Q blank = blank();
+        QueryBuilder<T, Q> copy = blank;
+        copy.clauses.addAll(clauses);
+        copy.orders.addAll(orders);
+        copy.limit = limit;
+        copy.offset = offset;
+        return blank;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "<" + metadata.name() + ">: " + toSql();
+    }
+
+    // ---- building ---------------------------------------------------------------------------
+
+    private SqlBuilder select() {
+        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT ");
+        List<Attribute> attributes = metadata.attributes();
+        for (int i = 0; i < attributes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(metadata.table() + "." + attributes.get(i).column());
+        }
+        renderExtraColumns(sql);
+        sql.append(" FROM ");
+        renderFrom(sql);
+        where(sql);
+        if (!orders.isEmpty()) {
+            sql.append(" ORDER BY ");
+            for (int i = 0; i < orders.size(); i++) {
+                Order order = orders.get(i);
+                sql.append(i == 0 ? "" : ", ").identifier(order.column()).append(order.descending() ? " DESC" : " ASC");
+            }
+        }
+        sql.append(sql.dialect().limitClause(limit, offset));
+        return sql;
+    }
+
+    /** Renders the WHERE clause: the fixed constraints, then the user's conditions as one group. */
+    protected final void where(SqlBuilder sql) {
+        List<Condition> fixed = constraints();
+        if (fixed.isEmpty() && clauses.isEmpty()) {
+            return;
+        }
+        sql.append(" WHERE ");
+        for (int i = 0; i < fixed.size(); i++) {
+            sql.append(i == 0 ? "" : " AND ");
+            fixed.get(i).render(sql);
+        }
+        if (!clauses.isEmpty()) {
+            if (fixed.isEmpty()) {
+                Clause.renderAll(clauses, sql);
+            } else {
+                sql.append(" AND (");
+                Clause.renderAll(clauses, sql);
+                sql.append(")");
+            }
+        }
+    }
+
+    private Q add(boolean or, String column, String operatorText, Object value) {
+        Resolved col = column(column);
+        Operator operator = Operator.parse(operatorText);
+        if (operator == null) {
+            throw new InvalidQueryException("The operator " + Identifiers.printable(operatorText) + " in a where on "
+                    + metadata.name() + "." + column + " is not accepted. Use one of " + Operator.ACCEPTED + ".");
+        }
+        Condition condition;
+        if (value == null) {
+            if (operator != Operator.EQUAL && operator != Operator.NOT_EQUAL) {
+                throw new InvalidQueryException("where(" + column + ", " + operatorText + ", null) on " + metadata.name()
+                        + " compares with null, which never matches: use whereNull or whereNotNull.");
+            }
+            condition = new Condition.Null(col.sql, operator == Operator.NOT_EQUAL);
+        } else {
+            boolean textual = operator == Operator.LIKE || operator == Operator.NOT_LIKE;
+            condition = new Condition.Comparison(col.sql, operator, textual ? value : col.convert(value),
+                    textual ? null : col.type);
+        }
+        clauses.add(new Clause(or, condition));
+        return self();
+    }
+
+    private Q addIn(boolean or, String column, Collection<?> values, boolean negated) {
+        Resolved col = column(column);
+        if (values == null) {
+            throw new InvalidQueryException("where" + (negated ? "NotIn" : "In") + "(" + column + ", null) on "
+                    + metadata.name() + ": pass a collection (an empty one matches " + (negated ? "every" : "no") + " row).");
+        }
+        List<Object> converted = new ArrayList<>(values.size());
+        boolean hasNull = false;
+        for (Object value : values) {
+            if (value == null) {
+                hasNull = true;
+            } else {
+                converted.add(col.convert(value));
+            }
+        }
+        Condition in = new Condition.In(col.sql, converted, col.type, negated);
+        if (hasNull) {
+            Condition nullCheck = new Condition.Null(col.sql, negated);
+            in = new Condition.Group(List.of(new Clause(false, in), new Clause(!negated, nullCheck)));
+        }
+        clauses.add(new Clause(or, in));
+        return self();
+    }
+
+    private Q addGroup(boolean or, Consumer<Query<T>> group) {
+        Query<T> nested = new Query<>(context, metadata);
+        QueryBuilder<T, Query<T>> nestedBuilder = nested;
+        group.accept(nested);
+        if (!nestedBuilder.clauses.isEmpty()) {
+            clauses.add(new Clause(or, new Condition.Group(List.copyOf(nestedBuilder.clauses))));
+        }
+        return self();
+    }
+
+    /**
+     * Constrains to the entity with this key: a value for a single-column key, or a {@code Map} of
+     * key attribute to value for a composite key.
+     */
+    public Q whereKey(Object key) {
+        List<Attribute> keys = metadata.keys();
+        if (keys.size() == 1 && !(key instanceof Map<?, ?>)) {
+            return where(keys.get(0).name(), key == null ? null : key);
+        }
+        if (!(key instanceof Map<?, ?> parts) || parts.size() != keys.size()) {
+            throw new InvalidQueryException(metadata.name() + " has the composite key " + metadata.keys()
+                    + ": pass a Map with a value for each of them, not " + describeKey(key) + ".");
+        }
+        for (Attribute attribute : keys) {
+            if (!parts.containsKey(attribute.name())) {
+                throw new InvalidQueryException("The key of " + metadata.name() + " needs a value for " + attribute.name()
+                        + "; the given map has " + parts.keySet() + ".");
+            }
+            where(attribute.name(), parts.get(attribute.name()));
+        }
+        return self();
+    }
+
+    private String describe() {
+        SqlBuilder sql = new SqlBuilder(context.database().dialect());
+        Clause.renderAll(clauses, sql);
+        return sql.sql() + (sql.values().isEmpty() ? "" : " with " + sql.values());
+    }
+
+    private String describeKey(Object key) {
+        return key instanceof Map<?, ?> ? String.valueOf(key) : Identifiers.printable(key);
+    }
+
+    private static boolean argumentsMatch(List<Class<?>> types, Object[] arguments) {
+        for (int i = 0; i < arguments.length; i++) {
+            Class<?> type = types.get(i).isPrimitive() ? boxed(types.get(i)) : types.get(i);
+            if (arguments[i] == null ? types.get(i).isPrimitive() : !type.isInstance(arguments[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Class<?> boxed(Class<?> primitive) {
+        return java.lang.invoke.MethodType.methodType(primitive).wrap().returnType();
+    }
+
+    /**
+     * Resolves a column named in a query call: an attribute name or a column of this entity
+     * (qualified with its table), or an explicitly qualified {@code table.column}.
+     */
+    private Resolved column(String name) {
+        if (name != null && name.indexOf('.') > 0) {
+            Identifiers.require(name, "column", "a query on " + metadata.name());
+            return new Resolved(name, null, null);
+        }
+        Attribute attribute = name == null ? null : metadata.findAttribute(name)
+                .or(() -> metadata.findAttributeByColumn(name)).orElse(null);
+        if (attribute == null) {
+            if (name != null && !Identifiers.isValidPart(name)) {
+                Identifiers.requirePart(name, "column", "a query on " + metadata.name());
+            }
+            throw new UnknownAttributeException(metadata.name(), name,
+                    NearestNames.of(String.valueOf(name), metadata.attributeNames()));
+        }
+        return new Resolved(metadata.table() + "." + attribute.column(), attribute, Persister.bindType(attribute));
+    }
+
+    private record Order(String column, boolean descending) {}
+
+    private final class Resolved {
+        final String sql;
+        final Attribute attribute;
+        final Type type;
+
+        Resolved(String sql, Attribute attribute, Type type) {
+            this.sql = sql;
+            this.attribute = attribute;
+            this.type = type;
+        }
+
+        Object convert(Object value) {
+            return attribute == null ? value : ValueConverter.convert(value, attribute, metadata.name());
+        }
+    }
+}
