@@ -7,6 +7,9 @@ import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Page;
 import dev.quarry.query.Query;
+import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.NoPivotException;
+import dev.quarry.relation.Pivot;
 import dev.quarry.validation.Violation;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -55,6 +58,8 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
             }
         });
     }
+
+    private static final StackWalker WALKER = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private transient EntityState<T> quarryState;
 
@@ -185,6 +190,94 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         query().chunk(size, consumer);
     }
 
+    // ---- relations --------------------------------------------------------------------------
+
+    /**
+     * A many-to-many relation to {@code related} through a pivot table, by Quick's conventions:
+     * pivot {@code permissions_users}, keys {@code userId} and {@code permissionId}. Declare it in a
+     * no-argument method; the method's name is the relation's name.
+     *
+     * <pre>{@code
+     * public BelongsToMany<User, Permission> permissions() {
+     *     return belongsToMany(Permission.class);
+     * }
+     * }</pre>
+     */
+    protected final <R extends BaseEntity<R>> BelongsToMany<T, R> belongsToMany(Class<R> related) {
+        return newBelongsToMany(state().context().registry().metadata(related));
+    }
+
+    /** A many-to-many relation to the entity mapped as {@code related} ({@code "Permission"}, {@code "Permission@auth"}). */
+    protected final <R extends BaseEntity<R>> BelongsToMany<T, R> belongsToMany(String related) {
+        return newBelongsToMany(state().context().registry().<R>metadata(related));
+    }
+
+    /** {@link #belongsToMany(String)} with the pivot table named; {@code null} keeps the convention. */
+    protected final <R extends BaseEntity<R>> BelongsToMany<T, R> belongsToMany(String related, String table) {
+        return belongsToMany(related, table, null, null, null, null);
+    }
+
+    /** ... with the pivot table and its two key columns; each {@code null} keeps the convention. */
+    protected final <R extends BaseEntity<R>> BelongsToMany<T, R> belongsToMany(String related, String table,
+            String foreignPivotKey, String relatedPivotKey) {
+        return belongsToMany(related, table, foreignPivotKey, relatedPivotKey, null, null);
+    }
+
+    /**
+     * Quick's full form: related entity, pivot table, foreign pivot key, related pivot key, parent
+     * key, related key; each {@code null} keeps the convention. For composite keys use the fluent
+     * methods: {@code belongsToMany(Team.class).foreignPivotKey("orgId", "userId")}.
+     */
+    protected final <R extends BaseEntity<R>> BelongsToMany<T, R> belongsToMany(String related, String table,
+            String foreignPivotKey, String relatedPivotKey, String parentKey, String relatedKey) {
+        BelongsToMany<T, R> relation = belongsToMany(related);
+        if (table != null) {
+            relation.table(table);
+        }
+        if (foreignPivotKey != null) {
+            relation.foreignPivotKey(foreignPivotKey);
+        }
+        if (relatedPivotKey != null) {
+            relation.relatedPivotKey(relatedPivotKey);
+        }
+        if (parentKey != null) {
+            relation.parentKey(parentKey);
+        }
+        if (relatedKey != null) {
+            relation.relatedKey(relatedKey);
+        }
+        return relation;
+    }
+
+    /**
+     * The pivot row this entity was read with through a many-to-many relation.
+     *
+     * @throws NoPivotException if it was not read through one
+     */
+    public Pivot pivot() {
+        Object pivot = state().pivot();
+        if (pivot == null) {
+            throw new NoPivotException(toString());
+        }
+        return (Pivot) pivot;
+    }
+
+    /** True if the relation's results are loaded (eagerly, or by an earlier access) and cached on this entity. */
+    public boolean isRelationLoaded(String relation) {
+        return state().hasRelation(relation);
+    }
+
+    private <R extends BaseEntity<R>> BelongsToMany<T, R> newBelongsToMany(EntityMetadata<R> related) {
+        return new BelongsToMany<>(state().context(), related, self(), callingRelationName());
+    }
+
+    /** The relation's name is the entity method that declares it, as Quick finds it from the stack. */
+    private String callingRelationName() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> f.getDeclaringClass() != BaseEntity.class && BaseEntity.class.isAssignableFrom(f.getDeclaringClass()))
+                .findFirst().map(StackWalker.StackFrame::getMethodName).orElse("relation"));
+    }
+
     // ---- creating ---------------------------------------------------------------------------
 
     /** A new entity of this kind filled from {@code attributes} and saved: one INSERT. */
@@ -234,9 +327,10 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return Persister.delete(self());
     }
 
-    /** Re-reads this entity's row into it, discarding unsaved changes. */
+    /** Re-reads this entity's row into it, discarding unsaved changes and forgetting loaded relations. */
     public T refresh() {
         Persister.refresh(self());
+        state().forgetRelations();
         return self();
     }
 
@@ -245,7 +339,7 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         if (!isLoaded()) {
             throw new UnsavedEntityException(mappingName(), "read a fresh copy");
         }
-        return query().find(keyValue());
+        return query().find(Persister.originalKey(self()));
     }
 
     /**

@@ -30,6 +30,7 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
     private final Attribute createdAt;
     private final Attribute updatedAt;
     private final Map<String, ScopeMethod> scopes;
+    private final Map<String, RelationMethod> relations;
     private final MethodHandle constructor;
     private final boolean needsInjection;
     private final Map<String, Attribute> byName = new LinkedHashMap<>();
@@ -38,7 +39,7 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
     @SuppressWarnings("TooManyParameters") // built only by MetadataReader, which names every argument
     EntityMetadata(Class<T> type, String name, String table, List<Attribute> attributes, KeyGeneration keyGeneration,
                    Attribute createdAt, Attribute updatedAt, Map<String, ScopeMethod> scopes,
-                   MethodHandle constructor, boolean needsInjection) {
+                   Map<String, RelationMethod> relations, MethodHandle constructor, boolean needsInjection) {
         this.type = type;
         this.name = name;
         this.table = table;
@@ -48,6 +49,7 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
         this.scopes = Map.copyOf(scopes);
+        this.relations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(relations));
         this.constructor = constructor;
         this.needsInjection = needsInjection;
         for (Attribute attribute : attributes) {
@@ -114,7 +116,7 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
 
     /** The attribute with this name, if there is one. */
     public Optional<Attribute> findAttribute(String attributeName) {
-        return Optional.ofNullable(byName.get(attributeName));
+        return attributeName == null ? Optional.empty() : Optional.ofNullable(byName.get(attributeName));
     }
 
     /**
@@ -123,16 +125,17 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
      * @throws UnknownAttributeException if there is none; the message lists the nearest names
      */
     public Attribute attribute(String attributeName) {
-        Attribute attribute = byName.get(attributeName);
+        Attribute attribute = attributeName == null ? null : byName.get(attributeName);
         if (attribute == null) {
-            throw new UnknownAttributeException(name, attributeName, NearestNames.of(attributeName, byName.keySet()));
+            throw new UnknownAttributeException(name, attributeName,
+                    attributeName == null ? List.of() : NearestNames.of(attributeName, byName.keySet()));
         }
         return attribute;
     }
 
     /** The attribute stored in this column, if there is one. */
     public Optional<Attribute> findAttributeByColumn(String column) {
-        return Optional.ofNullable(byColumn.get(column));
+        return column == null ? Optional.empty() : Optional.ofNullable(byColumn.get(column));
     }
 
     /** The names of all attributes. */
@@ -148,6 +151,16 @@ public final class EntityMetadata<T extends BaseEntity<T>> {
     /** The names of the entity's scopes. */
     public List<String> scopeNames() {
         return scopes.keySet().stream().sorted().toList();
+    }
+
+    /** The relation with this name, if the entity declares one. */
+    public Optional<RelationMethod> findRelation(String relationName) {
+        return Optional.ofNullable(relations.get(relationName));
+    }
+
+    /** The names of the entity's relations, in declaration order. */
+    public List<String> relationNames() {
+        return List.copyOf(relations.keySet());
     }
 
     /**

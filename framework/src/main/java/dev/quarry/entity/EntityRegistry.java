@@ -54,7 +54,7 @@ public final class EntityRegistry {
             EntityMetadata<?> clash = byName.putIfAbsent(metadata.name(), metadata);
             if (clash != null) {
                 problems.add(entry.getKey().getName() + " and " + clash.type().getName() + " are both mapped as "
-                        + metadata.name() + ": give one of them another name or a module, e.g. @Entity(module = \"blog\").");
+                        + metadata.name() + ": give one of them another mapping name, or a module (\"" + metadata.baseName() + "@blog\").");
                 continue;
             }
             byClass.put(metadata.type(), metadata);

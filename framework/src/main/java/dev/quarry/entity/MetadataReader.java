@@ -2,6 +2,7 @@ package dev.quarry.entity;
 
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.query.Query;
+import dev.quarry.relation.Relation;
 import dev.quarry.sql.Identifiers;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -76,15 +77,17 @@ final class MetadataReader {
             updatedAt = timestampAttribute(attributes, timestamps.updatedAt(), "updatedAt", where);
         }
         Map<String, ScopeMethod> scopes = scopes(type, where);
+        Map<String, RelationMethod> relations = relations(type, where);
         MethodHandle constructor = noArgConstructor(type);
         boolean needsInjection = hasInjectedMembers(type);
-        if (constructor == null && !needsInjection) {
+        boolean inner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
+        if (constructor == null && !needsInjection && !inner) {
             problem(where, "has no constructor Quarry can call", "add a no-argument constructor, or an @Inject constructor");
         }
         if (problems.size() > before) {
             return null;
         }
-        return new EntityMetadata(type, name, table, attributes, generation, createdAt, updatedAt, scopes,
+        return new EntityMetadata(type, name, table, attributes, generation, createdAt, updatedAt, scopes, relations,
                 constructor, needsInjection || constructor == null);
     }
 
@@ -299,6 +302,28 @@ final class MetadataReader {
             }
         }
         return scopes;
+    }
+
+    private Map<String, RelationMethod> relations(Class<?> type, String where) {
+        Map<String, RelationMethod> relations = new LinkedHashMap<>();
+        for (Class<?> c = type; c != null && c != BaseEntity.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers()) || method.isBridge()
+                        || method.isSynthetic() || !Relation.class.isAssignableFrom(method.getReturnType())
+                        || relations.containsKey(method.getName())) {
+                    continue;
+                }
+                try {
+                    MethodHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(method)
+                            .asType(MethodType.methodType(Object.class, Object.class));
+                    relations.put(method.getName(), new RelationMethod(method.getName(), method.getReturnType(), handle));
+                } catch (IllegalAccessException e) {
+                    problem(where, "does not let Quarry call its relation " + method.getName(),
+                            "in a named module, open the entity's package to Quarry");
+                }
+            }
+        }
+        return relations;
     }
 
     private static MethodHandle noArgConstructor(Class<?> type) {

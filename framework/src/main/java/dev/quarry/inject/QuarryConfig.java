@@ -51,8 +51,8 @@ public final class QuarryConfig {
         QuarryModule.Builder builder = QuarryModule.builder()
                 .url(properties.getProperty("quarry.url", DEFAULT_URL))
                 .credentials(properties.getProperty("quarry.username"), properties.getProperty("quarry.password"));
-        String naming = properties.getProperty("quarry.naming", "quick").strip().toLowerCase(Locale.ROOT);
-        switch (naming) {
+        String naming = properties.getProperty("quarry.naming", "quick");
+        switch (naming.strip().toLowerCase(Locale.ROOT)) {
             case "quick" -> builder.naming(NamingStrategy.quick());
             case "snake_case", "snakecase", "laravel" -> builder.naming(NamingStrategy.snakeCase());
             default -> throw new InvalidConfigurationException("quarry.naming", naming, "quick or snake_case");

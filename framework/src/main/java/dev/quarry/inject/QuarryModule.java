@@ -4,7 +4,10 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.quarry.Entities;
 import dev.quarry.entity.EntityRegistry;
+import dev.quarry.internal.EntityContext;
+import dev.quarry.validation.EntityValidator;
 import dev.quarry.internal.StatementDispatcher;
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.sql.Database;
@@ -73,6 +76,14 @@ public final class QuarryModule extends AbstractModule {
         statementListeners.addBinding().to(Slf4jStatementLogger.class);
         listeners.forEach(listener -> statementListeners.addBinding().toInstance(listener));
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
+        // Built now, not on first use, so that a bad entity fails Guice.createInjector itself, with
+        // every problem listed, and so that each entity class gets an explicit binding.
+        EntityRegistry registry = registry(config);
+        bind(EntityRegistry.class).toInstance(registry);
+        registry.all().forEach(metadata -> bind(metadata.type()));
+        bind(EntityValidator.class);
+        bind(EntityContext.class);
+        bind(Entities.class);
     }
 
     @Provides
@@ -93,17 +104,15 @@ public final class QuarryModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Database database(Jdbi jdbi, Dialect dialect) {
-        return new Database(jdbi, dialect);
+    Database database(Jdbi jdbi, Dialect dialect, Set<StatementListener> listeners) {
+        return new Database(jdbi, dialect, List.copyOf(listeners));
     }
 
-    @Provides
-    @Singleton
-    EntityRegistry registry(QuarryConfig config) {
+    private static EntityRegistry registry(QuarryConfig config) {
         Map<Class<?>, String> entities = new LinkedHashMap<>();
         if (config.useIndex()) {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            for (Class<?> type : EntityRegistry.indexedClasses(loader == null ? getClass().getClassLoader() : loader)) {
+            for (Class<?> type : EntityRegistry.indexedClasses(loader == null ? QuarryModule.class.getClassLoader() : loader)) {
                 entities.put(type, null);
             }
         }

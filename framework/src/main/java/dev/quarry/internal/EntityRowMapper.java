@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.mapper.ColumnMapper;
@@ -40,14 +42,22 @@ public final class EntityRowMapper<T extends BaseEntity<T>> implements RowMapper
         List<Attribute> attributes = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<ColumnMapper<?>> mappers = new ArrayList<>();
+        List<String> extraLabels = new ArrayList<>();
+        List<Integer> extraPositions = new ArrayList<>();
         for (int i = 1; i <= columns.getColumnCount(); i++) {
-            Attribute attribute = attributeFor(columns.getColumnLabel(i));
-            if (attribute != null) {
+            String label = columns.getColumnLabel(i);
+            Attribute attribute = attributeFor(label);
+            if (attribute != null && !attributes.contains(attribute)) {
                 attributes.add(attribute);
                 positions.add(i);
                 mappers.add(mapperFor(attribute, ctx));
+            } else {
+                extraLabels.add(label);
+                extraPositions.add(i);
             }
         }
+        String[] extras = extraLabels.toArray(String[]::new);
+        int[] extraIndex = extraPositions.stream().mapToInt(Integer::intValue).toArray();
         Attribute[] attrs = attributes.toArray(Attribute[]::new);
         int[] index = positions.stream().mapToInt(Integer::intValue).toArray();
         ColumnMapper<?>[] columnMappers = mappers.toArray(ColumnMapper<?>[]::new);
@@ -56,7 +66,15 @@ public final class EntityRowMapper<T extends BaseEntity<T>> implements RowMapper
             for (int i = 0; i < attrs.length; i++) {
                 attrs[i].write(entity, columnMappers[i].map(row, index[i], statementContext));
             }
-            EntityAccess.state(entity).markLoaded(entity, true);
+            EntityState<T> state = EntityAccess.state(entity);
+            if (extras.length > 0) {
+                Map<String, Object> values = new HashMap<>(extras.length * 2);
+                for (int i = 0; i < extras.length; i++) {
+                    values.put(extras[i], row.getObject(extraIndex[i]));
+                }
+                state.setExtras(values);
+            }
+            state.markLoaded(entity, true);
             return entity;
         };
     }

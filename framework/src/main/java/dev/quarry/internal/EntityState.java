@@ -19,6 +19,10 @@ public final class EntityState<T extends BaseEntity<T>> {
     private final EntityMetadata<T> metadata;
     private Object[] original;
     private boolean loaded;
+    private boolean deleted;
+    private Map<String, Object> extras = Map.of();
+    private Map<String, Object> relations;
+    private Object pivot;
 
     public EntityState(EntityContext context, EntityMetadata<T> metadata) {
         this.context = context;
@@ -33,6 +37,53 @@ public final class EntityState<T extends BaseEntity<T>> {
         return metadata;
     }
 
+    /** Columns a query selected beyond the attributes (pivot columns, counts), by column label. */
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
+    public void setExtras(Map<String, Object> extras) {
+        this.extras = extras;
+    }
+
+    /** The loaded value of a relation, or null if it has not been loaded. */
+    public Object relation(String name) {
+        return relations == null ? null : relations.get(name);
+    }
+
+    /** True if the relation has been loaded (eagerly or on first access). */
+    public boolean hasRelation(String name) {
+        return relations != null && relations.containsKey(name);
+    }
+
+    public void setRelation(String name, Object value) {
+        if (relations == null) {
+            relations = new java.util.HashMap<>();
+        }
+        relations.put(name, value);
+    }
+
+    /** Forgets a loaded relation, so the next access reads it again. */
+    public void forgetRelation(String name) {
+        if (relations != null) {
+            relations.remove(name);
+        }
+    }
+
+    /** Forgets every loaded relation. */
+    public void forgetRelations() {
+        relations = null;
+    }
+
+    /** The pivot row this entity was read with through a many-to-many relation, or null. */
+    public Object pivot() {
+        return pivot;
+    }
+
+    public void setPivot(Object pivot) {
+        this.pivot = pivot;
+    }
+
     /** True once the entity's row exists: it was read from the database or saved. */
     public boolean isLoaded() {
         return loaded;
@@ -41,7 +92,21 @@ public final class EntityState<T extends BaseEntity<T>> {
     /** Records that the entity's row exists (or no longer does) and remembers its values as clean. */
     public void markLoaded(T entity, boolean rowExists) {
         this.loaded = rowExists;
+        if (rowExists) {
+            this.deleted = false;
+        }
         snapshot(entity);
+    }
+
+    /** Records that this entity deleted its row. */
+    public void markDeleted(T entity) {
+        markLoaded(entity, false);
+        this.deleted = true;
+    }
+
+    /** True if the entity's row was deleted through it. */
+    public boolean isDeleted() {
+        return deleted;
     }
 
     /** Remembers the current values as the clean ones. */

@@ -39,10 +39,17 @@ public final class Persister {
     private static <T extends BaseEntity<T>> boolean insert(T entity, EntityState<T> state) {
         EntityMetadata<T> metadata = state.metadata();
         Instant now = now(state.context().clock());
-        metadata.createdAt().filter(a -> a.read(entity) == null).ifPresent(a -> a.write(entity, timestamp(a, now, state)));
-        metadata.updatedAt().filter(a -> a.read(entity) == null).ifPresent(a -> a.write(entity, timestamp(a, now, state)));
+        List<Attribute> stamped = new ArrayList<>();
+        metadata.createdAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
+        metadata.updatedAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
+        stamped.forEach(a -> a.write(entity, timestamp(a, now, state)));
+        try {
+            validate(entity, state);
+        } catch (RuntimeException invalid) {
+            stamped.forEach(a -> a.write(entity, null)); // a later save stamps the time it really writes
+            throw invalid;
+        }
         assignKey(entity, metadata);
-        state.context().validator().check(entity, metadata.name());
 
         SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
         List<Attribute> written = new ArrayList<>();
@@ -92,9 +99,19 @@ public final class Persister {
         if (!state.isDirty(entity)) {
             return false;
         }
-        metadata.updatedAt().filter(a -> !state.isDirty(entity, a))
-                .ifPresent(a -> a.write(entity, timestamp(a, now(state.context().clock()), state)));
-        state.context().validator().check(entity, metadata.name());
+        Attribute stamped = metadata.updatedAt().filter(a -> !state.isDirty(entity, a)).orElse(null);
+        Object previous = stamped == null ? null : stamped.read(entity);
+        if (stamped != null) {
+            stamped.write(entity, timestamp(stamped, now(state.context().clock()), state));
+        }
+        try {
+            validate(entity, state);
+        } catch (RuntimeException invalid) {
+            if (stamped != null) {
+                stamped.write(entity, previous); // a later save stamps the time it really writes
+            }
+            throw invalid;
+        }
         Map<Attribute, Object> dirty = state.dirty(entity);
         SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
         sql.append("UPDATE ").identifier(metadata.table()).append(" SET ");
@@ -117,6 +134,9 @@ public final class Persister {
     public static <T extends BaseEntity<T>> boolean delete(T entity) {
         EntityState<T> state = EntityAccess.state(entity);
         EntityMetadata<T> metadata = state.metadata();
+        if (state.isDeleted()) {
+            return false;
+        }
         if (!state.isLoaded()) {
             throw new UnsavedEntityException(metadata.name(), "delete it");
         }
@@ -124,7 +144,7 @@ public final class Persister {
         sql.append("DELETE FROM ").identifier(metadata.table());
         whereOriginalKey(sql, metadata, state);
         int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
-        state.markLoaded(entity, false);
+        state.markDeleted(entity);
         return rows > 0;
     }
 
@@ -147,6 +167,22 @@ public final class Persister {
             attribute.write(entity, attribute.read(fresh));
         }
         state.markLoaded(entity, true);
+    }
+
+    private static <T extends BaseEntity<T>> void validate(T entity, EntityState<T> state) {
+        state.context().validator().check(entity, state.metadata().name());
+    }
+
+    /** The key as it was last read or saved: what identifies the row even after an unsaved change of the key. */
+    public static <T extends BaseEntity<T>> Object originalKey(T entity) {
+        EntityState<T> state = EntityAccess.state(entity);
+        List<Attribute> keys = state.metadata().keys();
+        if (keys.size() == 1) {
+            return state.original(keys.get(0));
+        }
+        Map<String, Object> key = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> key.put(k.name(), state.original(k)));
+        return key;
     }
 
     private static <T extends BaseEntity<T>> void assignKey(T entity, EntityMetadata<T> metadata) {

@@ -36,6 +36,30 @@ public final class ValueConverter {
         }
     }
 
+    /**
+     * True if a value read from the database and a value given by the application mean the same:
+     * {@code 4L} and {@code 4}, {@code 1.50} and {@code 1.5}, a {@code Timestamp} and the same {@code Instant}.
+     */
+    public static boolean sameValue(Object stored, Object given) {
+        if (stored == null || given == null) {
+            return stored == given;
+        }
+        if (stored instanceof byte[] a && given instanceof byte[] b) {
+            return java.util.Arrays.equals(a, b);
+        }
+        if (stored instanceof Number a && given instanceof Number b) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
+        }
+        if (stored.getClass().isInstance(given)) {
+            return stored.equals(given);
+        }
+        try {
+            return sameValue(stored, convert(given, stored.getClass()));
+        } catch (ConversionFailed e) {
+            return stored.toString().equals(given.toString());
+        }
+    }
+
     /** {@code value} as {@code target}; throws {@link ConversionFailed} with the reason. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static Object convert(Object value, Class<?> target) {

@@ -11,6 +11,7 @@ import dev.quarry.internal.EntityRowMapper;
 import dev.quarry.internal.NearestNames;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
+import dev.quarry.relation.EagerLoader;
 import dev.quarry.query.internal.Clause;
 import dev.quarry.query.internal.Condition;
 import dev.quarry.query.internal.Operator;
@@ -56,6 +57,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     private final List<Order> orders = new ArrayList<>();
     private Integer limit;
     private Integer offset;
+    private final Map<String, Consumer<QueryBuilder<?, ?>>> eagerLoads = new LinkedHashMap<>();
 
     protected QueryBuilder(EntityContext context, EntityMetadata<T> metadata) {
         this.context = context;
@@ -81,10 +83,8 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** Renders further select-list items after the entity's columns (each starting with ", "). */
     protected void renderExtraColumns(SqlBuilder sql) {}
 
-    /** Conditions the builder always applies (e.g. "belongs to this parent"), ANDed before the user's. */
-    protected List<Condition> constraints() {
-        return List.of();
-    }
+    /** Adds the conditions the builder always applies (e.g. "belongs to this parent"), ANDed before the user's. */
+    protected void constrain(Constraints constraints) {}
 
     /** Post-processes the entities a SELECT returned (e.g. attaches pivot rows); returns them. */
     protected List<T> loaded(List<T> rows) {
@@ -177,7 +177,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * {@code scope("ofType", "admin")} calls {@code ofType(query, "admin")}.
      */
     public Q scope(String name, Object... arguments) {
-        ScopeMethod scope = metadata.findScope(name).orElseThrow(() -> new UnknownScopeException(metadata.name(),
+        ScopeMethod scope = (name == null ? Optional.<ScopeMethod>empty() : metadata.findScope(name)).orElseThrow(() -> new UnknownScopeException(metadata.name(),
                 name, NearestNames.of(String.valueOf(name), metadata.scopeNames()), metadata.scopeNames()));
         List<Class<?>> types = scope.parameterTypes();
         if (types.size() != arguments.length || !argumentsMatch(types, arguments)) {
@@ -193,6 +193,33 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         limit = scoped.limit == null ? limit : scoped.limit;
         offset = scoped.offset == null ? offset : scoped.offset;
         return self();
+    }
+
+    // ---- eager loading -----------------------------------------------------------------------
+
+    /**
+     * Loads these relations of every entity the query returns, in one statement per relation and
+     * level however many entities there are. Nested paths ({@code "roles.permissions"}) load each level.
+     */
+    public Q with(String... relations) {
+        for (String relation : relations) {
+            eagerLoads.putIfAbsent(relation, null);
+        }
+        return self();
+    }
+
+    /**
+     * Loads a relation of every entity the query returns, with extra conditions or order on the
+     * related query: {@code with("posts", q -> q.where("published", true).orderBy("id"))}.
+     */
+    public Q with(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        eagerLoads.put(relation, constraint);
+        return self();
+    }
+
+    /** The relations to load with the results, each with its constraint or null. */
+    protected final Map<String, Consumer<QueryBuilder<?, ?>>> eagerLoads() {
+        return eagerLoads;
     }
 
     // ---- order and limits ---------------------------------------------------------------------
@@ -240,9 +267,16 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
 
     /** Runs the query: one SELECT, every row an entity. */
     public List<T> get() {
+        if (limit != null && limit == 0) {
+            return new ArrayList<>();
+        }
         SqlBuilder sql = select();
-        return loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+        List<T> rows = loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
                 .map(new EntityRowMapper<>(context, metadata)).list()));
+        if (!eagerLoads.isEmpty()) {
+            EagerLoader.load(rows, eagerLoads);
+        }
+        return rows;
     }
 
     /** The first row, if any. */
@@ -263,12 +297,13 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * @throws EntityNotFoundException if there is none
      */
     public T firstOrFail() {
-        return first().orElseThrow(() -> new EntityNotFoundException(metadata.name(), "matching " + describe()));
+        return first().orElseThrow(() -> new EntityNotFoundException(metadata.name(),
+                (clauses.isEmpty() ? "by " : "matching ") + describe()));
     }
 
     /** The entity with this key (a composite key as a {@code Map} of attribute to value), if it exists. */
     public Optional<T> find(Object key) {
-        return copy().whereKey(key).first();
+        return groupedCopy().whereKey(key).first();
     }
 
     /**
@@ -305,8 +340,13 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             throw new InvalidQueryException("paginate on " + metadata.name() + " takes a page from 1 and a page size from 1, not ("
                     + page + ", " + perPage + ").");
         }
+        long skip = (long) (page - 1) * perPage;
+        if (skip > Integer.MAX_VALUE) {
+            throw new InvalidQueryException("paginate on " + metadata.name() + " asked for page " + page + " of " + perPage
+                    + " rows, which starts beyond the largest offset a query can skip (" + Integer.MAX_VALUE + ").");
+        }
         long total = count();
-        List<T> items = copy().limit(perPage).offset(Math.multiplyExact(page - 1, perPage)).get();
+        List<T> items = copy().limit(perPage).offset((int) skip).get();
         return new Page<>(items, page, perPage, total);
     }
 
@@ -347,7 +387,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         Attribute key = metadata.keys().get(0);
         Object last = null;
         while (true) {
-            Q page = copy().orderBy(key.name()).limit(size);
+            Q page = groupedCopy().orderBy(key.name()).limit(size);
             if (last != null) {
                 page.where(key.name(), ">", last);
             }
@@ -373,6 +413,21 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         return select().values();
     }
 
+    /**
+     * A copy whose conditions are one parenthesised group, so that a condition Quarry adds
+     * (a key for find, a key bound for chunk) is ANDed with all of them, not just the last OR.
+     */
+    private Q groupedCopy() {
+        Q copy = copy();
+        QueryBuilder<T, Q> builder = copy;
+        if (builder.clauses.size() > 1) {
+            List<Clause> all = List.copyOf(builder.clauses);
+            builder.clauses.clear();
+            builder.clauses.add(new Clause(false, new Condition.Group(all)));
+        }
+        return copy;
+    }
+
     /** An independent copy of this query. */
     public Q copy() {
         Q blank = blank();
@@ -381,6 +436,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         copy.orders.addAll(orders);
         copy.limit = limit;
         copy.offset = offset;
+        copy.eagerLoads.putAll(eagerLoads);
         return blank;
     }
 
@@ -414,7 +470,9 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
 
     /** Renders the WHERE clause: the fixed constraints, then the user's conditions as one group. */
     protected final void where(SqlBuilder sql) {
-        List<Condition> fixed = constraints();
+        Constraints constraints = new Constraints();
+        constrain(constraints);
+        List<Condition> fixed = constraints.conditions();
         if (fixed.isEmpty() && clauses.isEmpty()) {
             return;
         }
@@ -515,6 +573,9 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     }
 
     private String describe() {
+        if (clauses.isEmpty()) {
+            return "a query without conditions";
+        }
         SqlBuilder sql = new SqlBuilder(context.database().dialect());
         Clause.renderAll(clauses, sql);
         return sql.sql() + (sql.values().isEmpty() ? "" : " with " + sql.values());

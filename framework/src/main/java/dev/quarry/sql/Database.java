@@ -3,12 +3,16 @@ package dev.quarry.sql;
 import dev.quarry.QuarryException;
 import dev.quarry.sql.dialect.Dialect;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.UnableToCreateStatementException;
 
 /**
  * Quarry's one way to the database: every statement runs through {@link #withHandle}, and every
@@ -30,13 +34,23 @@ import org.jdbi.v3.core.statement.StatementException;
 public final class Database {
     private final Jdbi jdbi;
     private final Dialect dialect;
+    private final List<StatementListener> listeners;
     // Per instance, not static: each injector has its own database, and a thread may use two.
     @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     public Database(Jdbi jdbi, Dialect dialect) {
+        this(jdbi, dialect, List.of());
+    }
+
+    /**
+     * A database whose {@code listeners} also hear of statements the database refuses while
+     * preparing them (a missing table, a syntax error), which JDBI's own logger never sees.
+     */
+    public Database(Jdbi jdbi, Dialect dialect, List<StatementListener> listeners) {
         this.jdbi = jdbi;
         this.dialect = dialect;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** The underlying JDBI instance, for SQL of your own. */
@@ -93,9 +107,9 @@ public final class Database {
             R result = work.get();
             translated(handle::commit);
             return result;
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) { // checked exceptions too: Kotlin and @SneakyThrows code can throw them here
             rollbackQuietly(handle, failure);
-            throw translate(failure);
+            throw sneaky(translate(failure));
         } finally {
             current.remove();
             handle.close();
@@ -114,22 +128,34 @@ public final class Database {
         try {
             return work.get();
         } catch (JdbiException e) {
-            throw translate(e);
+            throw (RuntimeException) translate(e);
         }
     }
 
-    private <T extends Throwable> RuntimeException translate(T failure) {
-        if (failure instanceof Error error) {
-            throw error;
+    private void tellListenersOfRefused(StatementContext context) {
+        if (context.getRenderedSql() == null) {
+            return;
         }
-        if (failure instanceof QuarryException quarry) {
-            return quarry;
-        }
-        if (!(failure instanceof JdbiException jdbiFailure)) {
-            return (RuntimeException) failure;
+        ExecutedStatement statement = new ExecutedStatement(context.getRenderedSql(), String.valueOf(context.getBinding()),
+                Duration.ZERO, false);
+        listeners.forEach(listener -> listener.onStatement(statement));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable failure) throws E {
+        throw (E) failure;
+    }
+
+    /** Database failures become Quarry's errors; anything else is returned as it is. */
+    private Throwable translate(Throwable failure) {
+        if (!(failure instanceof JdbiException jdbiFailure) || failure instanceof QuarryException) {
+            return failure;
         }
         String sql = failure instanceof StatementException se && se.getStatementContext() != null
                 ? se.getStatementContext().getRenderedSql() : null;
+        if (failure instanceof UnableToCreateStatementException create && create.getStatementContext() != null) {
+            tellListenersOfRefused(create.getStatementContext());
+        }
         SQLException sqlFailure = findSqlException(jdbiFailure);
         String problem = sqlFailure == null ? String.valueOf(jdbiFailure.getMessage()) : sqlFailure.getMessage();
         String hint = sqlFailure == null ? "" : dialect.hintFor(sqlFailure).map(h -> "\n  Hint: " + h).orElse("");
@@ -164,13 +190,13 @@ public final class Database {
                 R result = work.get();
                 translated(() -> handle.releaseSavepoint(savepoint));
                 return result;
-            } catch (RuntimeException | Error failure) {
+            } catch (Throwable failure) { // checked exceptions too, see outermost()
                 try {
                     handle.rollbackToSavepoint(savepoint);
                 } catch (RuntimeException rollbackFailure) {
                     failure.addSuppressed(rollbackFailure);
                 }
-                throw translate(failure);
+                throw sneaky(translate(failure));
             } finally {
                 savepoints--;
             }

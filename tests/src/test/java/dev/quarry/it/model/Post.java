@@ -3,6 +3,7 @@ package dev.quarry.it.model;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.Entity;
 import dev.quarry.entity.Timestamps;
+import dev.quarry.relation.BelongsToMany;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 
@@ -17,6 +18,10 @@ public class Post extends BaseEntity<Post> {
     private boolean published;
     private Instant createdAt;
     private Instant updatedAt;
+
+    public BelongsToMany<Post, Tag> tags() {
+        return belongsToMany(Tag.class);
+    }
 
     public Long getId() { return id; }
     public Long getUserId() { return userId; }

@@ -5,6 +5,7 @@ import dev.quarry.entity.Entity;
 import dev.quarry.entity.Guarded;
 import dev.quarry.entity.Scope;
 import dev.quarry.query.Query;
+import dev.quarry.relation.BelongsToMany;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,6 +21,16 @@ public class User extends BaseEntity<User> {
     private String role;
     @Min(0) private Integer age;
     @Guarded private Boolean admin;
+
+    /** Roles through roles_users, with who assigned each and pivot timestamps. */
+    public BelongsToMany<User, Role> roles() {
+        return belongsToMany(Role.class).withPivot("assignedBy").withTimestamps();
+    }
+
+    /** Permissions granted directly, through permissions_users. */
+    public BelongsToMany<User, Permission> permissions() {
+        return belongsToMany("Permission");
+    }
 
     @Scope
     void active(Query<User> query) {

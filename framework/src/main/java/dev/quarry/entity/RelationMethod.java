@@ -1,0 +1,51 @@
+package dev.quarry.entity;
+
+import dev.quarry.relation.Relation;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * A relation an entity declares: a no-argument method returning a relation, such as
+ * {@code public BelongsToMany<User, Role> roles() { return belongsToMany(Role.class); }}.
+ *
+ * <pre>{@code
+ * metadata.findRelation("roles").get().relationOf(user).get();
+ * }</pre>
+ */
+public final class RelationMethod {
+    private final String name;
+    private final Class<?> type;
+    private final MethodHandle handle;
+
+    RelationMethod(String name, Class<?> type, MethodHandle handle) {
+        this.name = name;
+        this.type = type;
+        this.handle = handle;
+    }
+
+    /** The relation's name: the method name. */
+    public String name() {
+        return name;
+    }
+
+    /** The declared relation type, e.g. {@code BelongsToMany}. */
+    public Class<?> type() {
+        return type;
+    }
+
+    /** Calls the method on {@code entity}: the relation of that entity. */
+    public Relation<?, ?, ?> relationOf(BaseEntity<?> entity) {
+        try {
+            return (Relation<?, ?, ?>) handle.invoke(entity);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new InvalidEntityException(java.util.List.of("relation " + name + " of " + entity.getClass().getName()
+                    + " failed: " + t), t);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "(): " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.quarry.query;
+
+import dev.quarry.query.internal.Clause;
+import dev.quarry.query.internal.Condition;
+import dev.quarry.query.internal.Operator;
+import dev.quarry.sql.Identifiers;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fixed conditions a query builder always applies, such as a relation's "belongs to this
+ * parent". Subclasses of {@link QueryBuilder} add them in {@link QueryBuilder#constrain}; every
+ * column must be qualified ({@code table.column}) and is validated, every value is bound.
+ */
+public final class Constraints {
+    private final List<Condition> conditions = new ArrayList<>();
+
+    Constraints() {}
+
+    /** {@code column operator value}; {@code operator} is one of those {@code where} accepts. */
+    public Constraints compare(String column, String operator, Object value, Type type) {
+        conditions.add(new Condition.Comparison(qualified(column), operator(operator), value, type));
+        return this;
+    }
+
+    /** {@code column IN (values)}, or {@code NOT IN}; an empty list matches no row (or every row, negated). */
+    public Constraints in(String column, List<?> values, Type type, boolean negated) {
+        conditions.add(new Condition.In(qualified(column), List.copyOf(values), type, negated));
+        return this;
+    }
+
+    /** {@code column IS NULL}, or {@code IS NOT NULL}. */
+    public Constraints isNull(String column, boolean negated) {
+        conditions.add(new Condition.Null(qualified(column), negated));
+        return this;
+    }
+
+    /**
+     * Rows whose {@code columns} equal one of the {@code tuples}: {@code (a = ? AND b = ?) OR (...)}.
+     * For one column this is {@code IN}. No tuples match no row.
+     */
+    public Constraints anyTuple(List<String> columns, List<List<Object>> tuples, List<? extends Type> types) {
+        if (columns.size() == 1) {
+            return in(columns.get(0), tuples.stream().map(t -> t.get(0)).toList(), types.get(0), false);
+        }
+        if (tuples.isEmpty()) {
+            conditions.add(new Condition.In(qualified(columns.get(0)), List.of(), null, false));
+            return this;
+        }
+        List<Clause> alternatives = new ArrayList<>();
+        for (List<Object> tuple : tuples) {
+            List<Clause> parts = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                parts.add(new Clause(false, new Condition.Comparison(qualified(columns.get(i)), Operator.EQUAL,
+                        tuple.get(i), types.get(i))));
+            }
+            alternatives.add(new Clause(true, new Condition.Group(parts)));
+        }
+        conditions.add(new Condition.Group(alternatives));
+        return this;
+    }
+
+    /**
+     * The SQL operator for a user-written one ({@code "!="} becomes {@code "<>"}).
+     *
+     * @throws InvalidQueryException naming the accepted operators
+     */
+    public static String normalizeOperator(String operator) {
+        return operator(operator).sql();
+    }
+
+    List<Condition> conditions() {
+        return conditions;
+    }
+
+    private static Operator operator(String text) {
+        Operator operator = Operator.parse(text);
+        if (operator == null) {
+            throw new InvalidQueryException("The operator " + Identifiers.printable(text) + " is not accepted. Use one of "
+                    + Operator.ACCEPTED + ".");
+        }
+        return operator;
+    }
+
+    private static String qualified(String column) {
+        return Identifiers.require(column, "column", "a query constraint");
+    }
+}

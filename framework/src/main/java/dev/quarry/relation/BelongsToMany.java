@@ -1,0 +1,528 @@
+package dev.quarry.relation;
+
+import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.internal.EntityAccess;
+import dev.quarry.internal.EntityContext;
+import dev.quarry.internal.EntityState;
+import dev.quarry.internal.Persister;
+import dev.quarry.internal.ValueConverter;
+import dev.quarry.naming.NamingStrategy;
+import dev.quarry.query.Constraints;
+import dev.quarry.query.InvalidQueryException;
+import dev.quarry.query.QueryBuilder;
+import dev.quarry.relation.pivot.PivotWriter;
+import dev.quarry.relation.pivot.SyncResult;
+import dev.quarry.relation.pivot.ToggleResult;
+import dev.quarry.sql.Identifiers;
+import dev.quarry.sql.SqlBuilder;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A many-to-many relation through a pivot table, Quick's {@code belongsToMany}. It is a query
+ * builder for the related entity constrained to the parent (one statement, joined through the
+ * pivot); it loads lazily with a cache on the parent and eagerly for many parents in one
+ * statement; and it writes the pivot table with {@code attach}, {@code detach}, {@code sync},
+ * {@code toggle} and {@code updateExistingPivot} (carried out by {@link PivotWriter}).
+ *
+ * <pre>{@code
+ * @Entity
+ * public class User extends BaseEntity<User> {
+ *     public BelongsToMany<User, Permission> permissions() {
+ *         return belongsToMany(Permission.class);          // pivot permissions_users(userId, permissionId)
+ *     }
+ * }
+ *
+ * user.permissions().attach(4, 12, somePermission);
+ * user.permissions().sync(List.of(2, 3, 6));
+ * List<Permission> read = user.permissions().where("name", "like", "post.%").orderBy("name").get();
+ * }</pre>
+ *
+ * <p>Conventions (all in the {@link NamingStrategy}): the pivot table joins the two tables' names in
+ * alphabetical order ({@code permissions_users}); the pivot keys are the entity names in camelCase
+ * plus the key column ({@code userId}, {@code permissionId}); the parent and related keys are the
+ * two primary keys. Override any of them positionally, Quick's order, or with the fluent methods
+ * {@link #table}, {@link #foreignPivotKey}, {@link #relatedPivotKey}, {@link #parentKey} and
+ * {@link #relatedKey}, each taking several columns for a composite key.
+ *
+ * @param <P> the parent entity
+ * @param <R> the related entity
+ */
+public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R>>
+        extends Relation<P, R, BelongsToMany<P, R>> {
+    private static final String PIVOT_ALIAS = "pivot_";
+
+    private String table;
+    private List<String> foreignPivotKeys;
+    private List<String> relatedPivotKeys;
+    private List<String> parentKeys;
+    private List<String> relatedKeys;
+    private final List<String> pivotColumns = new ArrayList<>();
+    private boolean timestamps;
+    private final List<PivotFilter> filters = new ArrayList<>();
+    private List<P> eagerParents;
+    private PivotTable resolved;
+
+    /** Made by {@code BaseEntity.belongsToMany(...)}. */
+    public BelongsToMany(EntityContext context, EntityMetadata<R> related, P parent, String name) {
+        super(context, related, parent, name);
+    }
+
+    @Override
+    protected BelongsToMany<P, R> self() {
+        return this;
+    }
+
+    @Override
+    protected BelongsToMany<P, R> blank() {
+        BelongsToMany<P, R> copy = new BelongsToMany<>(context, metadata, parent, name);
+        copy.table = table;
+        copy.foreignPivotKeys = foreignPivotKeys;
+        copy.relatedPivotKeys = relatedPivotKeys;
+        copy.parentKeys = parentKeys;
+        copy.relatedKeys = relatedKeys;
+        copy.pivotColumns.addAll(pivotColumns);
+        copy.timestamps = timestamps;
+        copy.filters.addAll(filters);
+        copy.eagerParents = eagerParents;
+        return copy;
+    }
+
+    // ---- declaration ------------------------------------------------------------------------
+
+    /** The pivot table, instead of the convention's. */
+    public BelongsToMany<P, R> table(String pivotTable) {
+        this.table = pivotTable;
+        return changed();
+    }
+
+    /** The pivot column(s) holding the parent's key, instead of {@code userId}. */
+    public BelongsToMany<P, R> foreignPivotKey(String... columns) {
+        this.foreignPivotKeys = List.of(columns);
+        return changed();
+    }
+
+    /** The pivot column(s) holding the related entity's key, instead of {@code permissionId}. */
+    public BelongsToMany<P, R> relatedPivotKey(String... columns) {
+        this.relatedPivotKeys = List.of(columns);
+        return changed();
+    }
+
+    /** The parent attribute(s) stored in the pivot, instead of the parent's primary key. */
+    public BelongsToMany<P, R> parentKey(String... attributes) {
+        this.parentKeys = List.of(attributes);
+        return changed();
+    }
+
+    /** The related attribute(s) stored in the pivot, instead of the related entity's primary key. */
+    public BelongsToMany<P, R> relatedKey(String... attributes) {
+        this.relatedKeys = List.of(attributes);
+        return changed();
+    }
+
+    /** Reads these pivot columns with every related row: {@code role.pivot().get("assignedBy")}. */
+    public BelongsToMany<P, R> withPivot(String... columns) {
+        for (String column : columns) {
+            Identifiers.requirePart(column, "pivot column", "withPivot on " + describe());
+            if (!pivotColumns.contains(column)) {
+                pivotColumns.add(column);
+            }
+        }
+        return changed();
+    }
+
+    /**
+     * Maintains created/updated timestamps on the pivot: columns named by the naming strategy
+     * ({@code createdAt}/{@code updatedAt} or {@code created_at}/{@code updated_at}), set on attach
+     * and (the updated one) when pivot attributes change. They are read with each row.
+     */
+    public BelongsToMany<P, R> withTimestamps() {
+        this.timestamps = true;
+        return changed();
+    }
+
+    // ---- pivot filters ------------------------------------------------------------------------
+
+    /**
+     * Only pivot rows whose column equals {@code value}. Applies to reads, eager loads, detach and
+     * sync; rows this relation attaches get the value.
+     */
+    public BelongsToMany<P, R> wherePivot(String column, Object value) {
+        return wherePivot(column, "=", value);
+    }
+
+    /** Only pivot rows matching {@code column operator value}. Applies to reads, eager loads, detach and sync. */
+    public BelongsToMany<P, R> wherePivot(String column, String operator, Object value) {
+        if (value == null) {
+            String sql = Constraints.normalizeOperator(operator);
+            if (!sql.equals("=") && !sql.equals("<>")) {
+                throw new InvalidQueryException("wherePivot(" + column + ", " + operator + ", null) on " + describe()
+                        + " compares with null, which never matches: use wherePivotNull or wherePivotNotNull.");
+            }
+            return addFilter(column, sql.equals("=") ? "IS NULL" : "IS NOT NULL", List.of());
+        }
+        return addFilter(column, Constraints.normalizeOperator(operator), List.of(value));
+    }
+
+    /** Only pivot rows whose column is one of {@code values}; an empty collection matches none. */
+    public BelongsToMany<P, R> wherePivotIn(String column, Collection<?> values) {
+        return addFilter(column, "IN", List.copyOf(values));
+    }
+
+    /** Only pivot rows whose column is none of {@code values}; an empty collection excludes none. */
+    public BelongsToMany<P, R> wherePivotNotIn(String column, Collection<?> values) {
+        return addFilter(column, "NOT IN", List.copyOf(values));
+    }
+
+    /** Only pivot rows whose column is null. */
+    public BelongsToMany<P, R> wherePivotNull(String column) {
+        return addFilter(column, "IS NULL", List.of());
+    }
+
+    /** Only pivot rows whose column is not null. */
+    public BelongsToMany<P, R> wherePivotNotNull(String column) {
+        return addFilter(column, "IS NOT NULL", List.of());
+    }
+
+    /** Orders the related rows by a pivot column. */
+    public BelongsToMany<P, R> orderByPivot(String column, String direction) {
+        Identifiers.requirePart(column, "pivot column", "orderByPivot on " + describe());
+        return orderBy(pivotTable().table() + "." + column, direction);
+    }
+
+    /** Orders the related rows by a pivot column, ascending. */
+    public BelongsToMany<P, R> orderByPivot(String column) {
+        return orderByPivot(column, "asc");
+    }
+
+    // ---- reading ----------------------------------------------------------------------------
+
+    /**
+     * The related entities, loaded on first access (or by an eager load) and cached on the parent;
+     * a write through this relation, or {@code refresh()} of the parent, forgets the cache.
+     */
+    @SuppressWarnings("unchecked")
+    public List<R> getResults() {
+        EntityState<P> state = parentState();
+        if (state.hasRelation(name)) {
+            return (List<R>) state.relation(name);
+        }
+        List<R> results = List.copyOf(get());
+        state.setRelation(name, results);
+        return results;
+    }
+
+    /** The pivot table's name, keys, columns and filters, as declared and derived. */
+    public PivotTable pivotTable() {
+        if (resolved == null) {
+            resolved = resolve();
+        }
+        return resolved;
+    }
+
+    /** The related entity's table. */
+    public String getRelatedTable() {
+        return metadata.table();
+    }
+
+    /** The pivot columns read with each related row (keys, {@code withPivot} columns, timestamps). */
+    public List<String> getPivotColumns() {
+        return pivotTable().readColumns();
+    }
+
+    /** A query on the pivot table, constrained to this parent and to the relation's pivot filters. */
+    public PivotQuery newPivotQuery() {
+        requireSavedParent("query the pivot table");
+        return new PivotQuery(context.database(), pivotTable(), parentKeyValues(parent));
+    }
+
+    @Override
+    public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
+        BelongsToMany<P, R> query = blank();
+        if (constraint != null) {
+            constraint.accept(query);
+        }
+        if (query.hasLimitOrOffset()) {
+            throw new InvalidQueryException("A limit or offset in the eager load of " + metadata.name() + " through "
+                    + parent.mappingName() + "." + name + " would apply to all parents together; per-parent limits are not supported yet.");
+        }
+        Map<List<Object>, P> byKey = new LinkedHashMap<>();
+        for (P p : parents) {
+            if (p.isLoaded()) {
+                byKey.putIfAbsent(parentKeyValues(p), p);
+            }
+        }
+        Map<List<Object>, List<R>> grouped = new HashMap<>();
+        List<R> all = new ArrayList<>();
+        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / pivotTable().parentKeys().size());
+        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += chunk) {
+            BelongsToMany<P, R> part = query.copy();
+            part.eagerParents = keys.subList(from, Math.min(keys.size(), from + chunk)).stream().map(byKey::get).toList();
+            for (R row : part.get()) {
+                grouped.computeIfAbsent(pivotParentKey(row), k -> new ArrayList<>()).add(row);
+                all.add(row);
+            }
+        }
+        for (P p : parents) {
+            List<R> rows = p.isLoaded() ? grouped.get(parentKeyValues(p)) : null;
+            EntityAccess.state(p).setRelation(name, rows == null ? List.of() : List.copyOf(rows));
+        }
+        return all;
+    }
+
+    @Override
+    protected void renderFrom(SqlBuilder sql) {
+        PivotTable pivot = pivotTable();
+        sql.identifier(metadata.table()).append(" INNER JOIN ").identifier(pivot.table()).append(" ON ");
+        for (int i = 0; i < pivot.relatedKeys().size(); i++) {
+            sql.append(i == 0 ? "" : " AND ").identifier(metadata.table() + "." + pivot.relatedKeys().get(i).column())
+                    .append(" = ").identifier(pivot.table() + "." + pivot.relatedPivotKeys().get(i));
+        }
+    }
+
+    @Override
+    protected void renderExtraColumns(SqlBuilder sql) {
+        PivotTable pivot = pivotTable();
+        List<String> columns = pivot.readColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(", ").identifier(pivot.table() + "." + columns.get(i)).append(" AS ").identifier(PIVOT_ALIAS + i);
+        }
+    }
+
+    @Override
+    protected void constrain(Constraints constraints) {
+        PivotTable pivot = pivotTable();
+        List<String> keys = pivot.foreignPivotKeys().stream().map(k -> pivot.table() + "." + k).toList();
+        List<Type> types = pivot.parentKeys().stream().map(Persister::bindType).toList();
+        if (eagerParents == null) {
+            requireSavedParent("read " + name);
+            List<Object> values = parentKeyValues(parent);
+            for (int i = 0; i < keys.size(); i++) {
+                constraints.compare(keys.get(i), "=", values.get(i), types.get(i));
+            }
+        } else {
+            constraints.anyTuple(keys, eagerParents.stream().map(this::parentKeyValues).toList(), types);
+        }
+        for (PivotFilter filter : pivot.filters()) {
+            String column = pivot.table() + "." + filter.column();
+            switch (filter.operator()) {
+                case "IN" -> constraints.in(column, filter.values(), null, false);
+                case "NOT IN" -> constraints.in(column, filter.values(), null, true);
+                case "IS NULL" -> constraints.isNull(column, false);
+                case "IS NOT NULL" -> constraints.isNull(column, true);
+                default -> constraints.compare(column, filter.operator(), filter.values().get(0), null);
+            }
+        }
+    }
+
+    @Override
+    protected List<R> loaded(List<R> rows) {
+        PivotTable pivot = pivotTable();
+        List<String> columns = pivot.readColumns();
+        for (R row : rows) {
+            EntityState<R> state = EntityAccess.state(row);
+            Map<String, Object> extras = new HashMap<>(state.extras());
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                values.put(columns.get(i), extras.remove(PIVOT_ALIAS + i));
+            }
+            state.setExtras(extras);
+            state.setPivot(new Pivot(pivot.table(), values));
+        }
+        return rows;
+    }
+
+    // ---- writing: the pivot operations, carried out by PivotWriter ----------------------------
+
+    /** Attaches related ids and/or entities (duplicates and already-attached ones are skipped); returns the ids attached. */
+    public List<Object> attach(Object... idsOrEntities) {
+        return attach(Arrays.asList(idsOrEntities));
+    }
+
+    /** Attaches a collection of ids and/or entities; returns the ids attached. */
+    public List<Object> attach(Collection<?> idsOrEntities) {
+        return attach(idsOrEntities, Map.of());
+    }
+
+    /** Attaches one id or entity with pivot attributes: {@code attach(roleId, Map.of("assignedBy", "admin"))}. */
+    public List<Object> attach(Object idOrEntity, Map<String, ?> pivotAttributes) {
+        return attach(Collections.singletonList(idOrEntity), pivotAttributes);
+    }
+
+    /** Attaches ids and/or entities, each with the same pivot attributes. */
+    public List<Object> attach(Collection<?> idsOrEntities, Map<String, ?> pivotAttributes) {
+        return written(writer("attach").attach(idsOrEntities, pivotAttributes));
+    }
+
+    /** Attaches ids, each with its own pivot attributes: {@code attach(Map.of(1, Map.of("level", "admin")))}. */
+    public List<Object> attach(Map<?, ? extends Map<String, ?>> idsWithAttributes) {
+        return written(writer("attach").attach(idsWithAttributes));
+    }
+
+    /** Detaches every related row of this parent (matching the relation's pivot filters); returns how many. */
+    public int detach() {
+        return written(writer("detach").detachAll());
+    }
+
+    /** Detaches these ids and/or entities; returns how many pivot rows were removed. No arguments removes nothing here: use {@link #detach()}. */
+    public int detach(Object... idsOrEntities) {
+        return detach(Arrays.asList(idsOrEntities));
+    }
+
+    /** Detaches a collection of ids and/or entities; an empty collection removes nothing. */
+    public int detach(Collection<?> idsOrEntities) {
+        return written(writer("detach").detach(idsOrEntities));
+    }
+
+    /** Makes exactly these ids and/or entities attached: attaches the missing, detaches the rest. */
+    public SyncResult sync(Object... idsOrEntities) {
+        return sync(Arrays.asList(idsOrEntities));
+    }
+
+    /** Makes exactly these ids and/or entities attached. An empty collection detaches every row. */
+    public SyncResult sync(Collection<?> idsOrEntities) {
+        return sync(idsOrEntities, true);
+    }
+
+    /** Syncs; with {@code detaching} false, nothing is detached (as {@link #syncWithoutDetaching}). */
+    public SyncResult sync(Collection<?> idsOrEntities, boolean detaching) {
+        return written(writer("sync").sync(PivotWriter.withoutAttributes(idsOrEntities), detaching));
+    }
+
+    /** Syncs to these ids, each with its pivot attributes; attributes of attached rows that differ are updated. */
+    public SyncResult sync(Map<?, ? extends Map<String, ?>> idsWithAttributes) {
+        return written(writer("sync").sync(idsWithAttributes, true));
+    }
+
+    /** Attaches the missing ones of these ids and/or entities, and detaches nothing. */
+    public SyncResult syncWithoutDetaching(Object... idsOrEntities) {
+        return syncWithoutDetaching(Arrays.asList(idsOrEntities));
+    }
+
+    /** Attaches the missing ones of these ids and/or entities, and detaches nothing. */
+    public SyncResult syncWithoutDetaching(Collection<?> idsOrEntities) {
+        return sync(idsOrEntities, false);
+    }
+
+    /** Syncs to these ids, giving every one the same pivot attributes. */
+    public SyncResult syncWithPivotValues(Collection<?> idsOrEntities, Map<String, ?> pivotAttributes) {
+        return written(writer("syncWithPivotValues").sync(PivotWriter.withAttributes(idsOrEntities, pivotAttributes), true));
+    }
+
+    /** Attaches those of these ids and/or entities that are not attached, and detaches those that are. */
+    public ToggleResult toggle(Object... idsOrEntities) {
+        return toggle(Arrays.asList(idsOrEntities));
+    }
+
+    /** Attaches those not attached, detaches those attached. */
+    public ToggleResult toggle(Collection<?> idsOrEntities) {
+        return written(writer("toggle").toggle(idsOrEntities));
+    }
+
+    /** Updates the pivot row of one related id or entity; returns how many rows were updated. */
+    public int updateExistingPivot(Object idOrEntity, Map<String, ?> pivotAttributes) {
+        return written(writer("updateExistingPivot").updateExisting(idOrEntity, pivotAttributes));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private <V> V written(V result) {
+        parentState().forgetRelation(name);
+        return result;
+    }
+
+    private PivotWriter writer(String operation) {
+        requireSavedParent(operation);
+        return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata,
+                parentKeyValues(parent), describe());
+    }
+
+    private BelongsToMany<P, R> addFilter(String column, String operator, List<Object> values) {
+        Identifiers.requirePart(column, "pivot column", "wherePivot on " + describe());
+        filters.add(new PivotFilter(column, operator, values));
+        return changed();
+    }
+
+    private BelongsToMany<P, R> changed() {
+        resolved = null;
+        return this;
+    }
+
+    private List<Object> parentKeyValues(P entity) {
+        List<Attribute> keys = pivotTable().parentKeys();
+        List<Object> values = new ArrayList<>(keys.size());
+        for (Attribute key : keys) {
+            values.add(key.read(entity));
+        }
+        return values;
+    }
+
+    private List<Object> pivotParentKey(R row) {
+        PivotTable pivot = pivotTable();
+        Pivot values = (Pivot) EntityAccess.state(row).pivot();
+        List<Object> key = new ArrayList<>(pivot.parentKeys().size());
+        for (int i = 0; i < pivot.parentKeys().size(); i++) {
+            key.add(ValueConverter.convert(values.get(pivot.foreignPivotKeys().get(i)), pivot.parentKeys().get(i),
+                    parent.mappingName()));
+        }
+        return key;
+    }
+
+    private PivotTable resolve() {
+        EntityMetadata<P> parentMeta = parent.metadata();
+        NamingStrategy naming = context.registry().naming();
+        String entity = parentMeta.name();
+        List<Attribute> parentAttrs = keyAttributes(parentMeta, parentKeys, "parentKey");
+        List<Attribute> relatedAttrs = keyAttributes(metadata, relatedKeys, "relatedKey");
+        String pivot = table != null ? table : naming.pivotTable(parentMeta.baseName(), lastPart(parentMeta.table()),
+                metadata.baseName(), lastPart(metadata.table()));
+        Identifiers.require(pivot, "pivot table", "relation " + name + " of " + entity);
+        List<String> fpk = foreignPivotKeys != null ? foreignPivotKeys
+                : parentAttrs.stream().map(a -> naming.foreignKey(parentMeta.baseName(), a.column())).toList();
+        List<String> rpk = relatedPivotKeys != null ? relatedPivotKeys
+                : relatedAttrs.stream().map(a -> naming.foreignKey(metadata.baseName(), a.column())).toList();
+        if (fpk.size() != parentAttrs.size()) {
+            throw new InvalidRelationException(entity, name, "it has " + fpk.size() + " foreign pivot key column(s) " + fpk
+                    + " for " + parentAttrs.size() + " parent key attribute(s) " + parentAttrs + "; give one column per key attribute.");
+        }
+        if (rpk.size() != relatedAttrs.size()) {
+            throw new InvalidRelationException(entity, name, "it has " + rpk.size() + " related pivot key column(s) " + rpk
+                    + " for " + relatedAttrs.size() + " related key attribute(s) " + relatedAttrs + "; give one column per key attribute.");
+        }
+        new LinkedHashSet<>(fpk).forEach(c -> Identifiers.requirePart(c, "foreign pivot key", "relation " + name + " of " + entity));
+        new LinkedHashSet<>(rpk).forEach(c -> Identifiers.requirePart(c, "related pivot key", "relation " + name + " of " + entity));
+        String createdAt = timestamps ? naming.columnName("createdAt") : null;
+        String updatedAt = timestamps ? naming.columnName("updatedAt") : null;
+        return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, pivotColumns, createdAt, updatedAt, filters);
+    }
+
+    private List<Attribute> keyAttributes(EntityMetadata<?> entity, List<String> names, String what) {
+        if (names == null) {
+            return entity.keys();
+        }
+        List<Attribute> attributes = new ArrayList<>();
+        for (String attributeName : names) {
+            attributes.add(entity.findAttribute(attributeName).or(() -> entity.findAttributeByColumn(attributeName))
+                    .orElseThrow(() -> new InvalidRelationException(parent.mappingName(), name, "its " + what + " "
+                            + Identifiers.printable(attributeName) + " is not an attribute of " + entity.name()
+                            + "; it has " + entity.attributeNames() + ".")));
+        }
+        return attributes;
+    }
+
+    private static String lastPart(String table) {
+        return table.substring(table.lastIndexOf('.') + 1);
+    }
+}

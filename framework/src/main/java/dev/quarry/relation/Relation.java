@@ -1,0 +1,70 @@
+package dev.quarry.relation;
+
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.entity.UnsavedEntityException;
+import dev.quarry.internal.EntityAccess;
+import dev.quarry.internal.EntityContext;
+import dev.quarry.internal.EntityState;
+import dev.quarry.query.QueryBuilder;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The base of every relation: a query builder for the related entity, constrained to one parent,
+ * that can also load itself for many parents at once.
+ *
+ * @param <P> the parent entity, which declares the relation
+ * @param <R> the related entity
+ * @param <Q> the relation's own type
+ */
+public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>, Q extends Relation<P, R, Q>>
+        extends QueryBuilder<R, Q> {
+    protected final P parent;
+    protected final String name;
+
+    protected Relation(EntityContext context, EntityMetadata<R> related, P parent, String name) {
+        super(context, related);
+        this.parent = parent;
+        this.name = name;
+    }
+
+    /** The entity this relation belongs to. */
+    public P parent() {
+        return parent;
+    }
+
+    /** The relation's name: the method that declares it. */
+    public String name() {
+        return name;
+    }
+
+    /** The related entity's metadata. */
+    public EntityMetadata<R> related() {
+        return metadata;
+    }
+
+    /** The parent's name and key with the relation, for messages: {@code User(1).roles}. */
+    protected String describe() {
+        return parent + "." + name;
+    }
+
+    /** The parent's state, where loaded relations are cached. */
+    protected EntityState<P> parentState() {
+        return EntityAccess.state(parent);
+    }
+
+    /** Refuses to read or write through the relation of a parent that has no row yet. */
+    protected void requireSavedParent(String operation) {
+        if (!parent.isLoaded()) {
+            throw new UnsavedEntityException(parent.mappingName(), operation + " through its relation " + name);
+        }
+    }
+
+    /**
+     * Loads this relation for every parent in {@code parents} (this relation's parent among them),
+     * in one statement per chunk of parents, stores each parent's result in its cache and returns
+     * every related entity loaded, for nested eager loading.
+     */
+    public abstract List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint);
+}

@@ -1,0 +1,164 @@
+package dev.quarry.relation.pivot;
+
+import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.EntityMetadata;
+import dev.quarry.entity.InvalidValueException;
+import dev.quarry.entity.Key;
+import dev.quarry.internal.ValueConverter;
+import dev.quarry.relation.InvalidRelatedIdException;
+import dev.quarry.sql.Identifiers;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns what a caller passes to a pivot operation (ids, entities, {@link Key}s, mixed, with or
+ * without pivot attributes) into the related key values, converted to the key's type ({@code "4"},
+ * {@code 4} and {@code 4L} are one id) and without duplicates. Anything that cannot name a related
+ * row is refused before any SQL runs.
+ */
+final class RelatedKeys {
+    private final String operation;
+    private final String relation;
+    private final String parent;
+    private final EntityMetadata<?> related;
+    private final List<Attribute> keys;
+
+    RelatedKeys(String operation, String parent, String relation, EntityMetadata<?> related, List<Attribute> keys) {
+        this.operation = operation;
+        this.parent = parent;
+        this.relation = relation;
+        this.related = related;
+        this.keys = keys;
+    }
+
+    /** Each distinct key of {@code values}, in first-seen order, with the same attributes. */
+    Map<List<Object>, Map<String, Object>> of(Collection<?> values, Map<String, ?> attributes) {
+        if (values == null) {
+            throw refused(null, "is not a collection of ids");
+        }
+        Map<String, Object> checked = attributes(attributes);
+        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
+        for (Object value : values) {
+            keyed.put(key(value), checked);
+        }
+        return keyed;
+    }
+
+    /** Each distinct key of the map's keys with its own attributes; a later duplicate's attributes win. */
+    Map<List<Object>, Map<String, Object>> of(Map<?, ? extends Map<String, ?>> idsWithAttributes) {
+        if (idsWithAttributes == null) {
+            throw refused(null, "is not a map of ids to pivot attributes");
+        }
+        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
+        idsWithAttributes.forEach((id, attributes) -> keyed.put(key(id), attributes(attributes == null ? Map.of() : attributes)));
+        return keyed;
+    }
+
+    /** The key values of one id, entity or {@link Key}. */
+    List<Object> key(Object value) {
+        if (value == null) {
+            throw refused(null, "is not an id");
+        }
+        if (value instanceof BaseEntity<?> entity) {
+            return fromEntity(entity);
+        }
+        if (value instanceof Key key) {
+            return fromKey(key);
+        }
+        if (value instanceof Map<?, ?>) {
+            throw refused(value, "is a Map: pass a composite key as Key.of(...), and per-id pivot attributes as a Map of id to attributes");
+        }
+        if (value instanceof Collection<?> || value.getClass().isArray()) {
+            throw refused(value, "is a collection: pass the ids themselves, or one collection of ids");
+        }
+        if (keys.size() != 1) {
+            throw refused(value, "is a single value, but " + related.name() + " is related by " + names()
+                    + ": pass Key.of(...) with a value for each");
+        }
+        return List.of(convert(value, keys.get(0)));
+    }
+
+    /** The caller-facing form of a key: the value itself, or a {@link Key} for a composite one. */
+    Object publicForm(List<Object> key) {
+        if (key.size() == 1) {
+            return key.get(0);
+        }
+        Map<String, Object> parts = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parts.put(keys.get(i).name(), key.get(i));
+        }
+        return Key.of(parts);
+    }
+
+    /** Converts a key value read from the pivot table to the key's type, so it compares equal to normalised input. */
+    List<Object> fromStored(List<Object> stored) {
+        List<Object> key = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            key.add(ValueConverter.convert(stored.get(i), keys.get(i), related.name()));
+        }
+        return key;
+    }
+
+    private List<Object> fromEntity(BaseEntity<?> entity) {
+        if (!related.type().isInstance(entity)) {
+            throw refused(entity, "is a " + entity.getClass().getSimpleName() + ", not a " + related.name());
+        }
+        List<Object> key = new ArrayList<>(keys.size());
+        for (Attribute attribute : keys) {
+            Object part = attribute.read(entity);
+            if (part == null) {
+                throw refused(entity, entity.isLoaded() ? "has no value for its key attribute " + attribute.name()
+                        : "has not been saved, so it has no key yet: save() it first");
+            }
+            key.add(part);
+        }
+        return key;
+    }
+
+    private List<Object> fromKey(Key given) {
+        Map<String, Object> parts = given.parts();
+        if (parts.size() != keys.size()) {
+            throw refused(given, "has " + parts.size() + " part(s), but " + related.name() + " is related by " + names());
+        }
+        List<Object> key = new ArrayList<>(keys.size());
+        for (Attribute attribute : keys) {
+            Object part = parts.containsKey(attribute.name()) ? parts.get(attribute.name()) : parts.get(attribute.column());
+            if (part == null) {
+                throw refused(given, "has no value for " + attribute.name() + "; " + related.name() + " is related by " + names());
+            }
+            key.add(convert(part, attribute));
+        }
+        return key;
+    }
+
+    private Object convert(Object value, Attribute attribute) {
+        try {
+            return ValueConverter.convert(value, attribute, related.name());
+        } catch (InvalidValueException e) {
+            throw refused(value, "cannot be converted to the " + attribute.type().getSimpleName() + " key " + attribute.name()
+                    + " of " + related.name());
+        }
+    }
+
+    /** Pivot attributes with their column names checked. */
+    Map<String, Object> attributes(Map<String, ?> given) {
+        Map<String, Object> checked = new LinkedHashMap<>();
+        given.forEach((column, value) -> {
+            Identifiers.requirePart(column, "pivot column", operation + " on " + parent + "." + relation);
+            checked.put(column, value);
+        });
+        return checked;
+    }
+
+    private List<String> names() {
+        return keys.stream().map(Attribute::name).toList();
+    }
+
+    private InvalidRelatedIdException refused(Object value, String problem) {
+        return new InvalidRelatedIdException(operation, parent, relation, value, problem);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.quarry.it.model;
+
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Entity;
+import dev.quarry.relation.BelongsToMany;
+
+/** A tag on posts (pivot posts_tags). */
+@Entity
+public class Tag extends BaseEntity<Tag> {
+    private Long id;
+    private String name;
+
+    public BelongsToMany<Tag, Post> posts() {
+        return belongsToMany(Post.class);
+    }
+
+    public Long getId() { return id; }
+    public String getName() { return name; }
+    public Tag setName(String name) { this.name = name; return this; }
+}
