@@ -2,7 +2,12 @@ package dev.quarry.it.relation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.entity.Key;
+import dev.quarry.it.model.Course;
+import dev.quarry.it.model.Developer;
 import dev.quarry.it.model.Post;
+import dev.quarry.it.model.Project;
+import dev.quarry.it.model.Student;
 import dev.quarry.it.model.Role;
 import dev.quarry.it.model.Tag;
 import dev.quarry.it.model.User;
@@ -46,7 +51,17 @@ class BelongsToManySmokeIT extends DatabaseTest {
 
         Post post = entities.get(Post.class).create(Map.of("title", "Hello"));
         Tag a = entities.get(Tag.class).create(Map.of("name", "a"));
-        post.tags().toggle(a, 99L == 0 ? null : a);
+        post.tags().toggle(a, a);
         assertEquals(1, post.tags().count());
+
+        Student student = entities.get(Student.class).setCode("S1").save();
+        Course course = entities.get(Course.class).setRef("C1").save();
+        student.courses().attach(course, Map.of("grade", 5));
+        assertEquals(5, course.students().get().get(0).pivot().get("grade"));
+
+        Project project = entities.get(Project.class).setOrgId(7L).setCode("apollo").save();
+        Developer dev = entities.get(Developer.class).setName("Ada").save();
+        dev.projects().attach(Key.of("orgId", 7L, "code", "apollo"));
+        assertEquals(List.of(dev.getId()), project.developers().get().stream().map(Developer::getId).toList());
     }
 }
