@@ -123,7 +123,12 @@ public final class QuarryModule extends AbstractModule {
     @Provides
     @Singleton
     Validator validator() {
-        return Validation.buildDefaultValidatorFactory().getValidator();
+        return ValidatorHolder.VALIDATOR;
+    }
+
+    /** One validator per JVM: building Hibernate Validator's factory is costly, and the validator is thread-safe. */
+    private static final class ValidatorHolder {
+        static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     }
 
     /**

@@ -70,6 +70,7 @@ final class EntityChecks {
         }
         ok &= checkFields(type);
         ok &= checkScopes(type);
+        ok &= checkRelations(type);
         return ok;
     }
 
@@ -101,6 +102,40 @@ final class EntityChecks {
             }
         }
         return ok;
+    }
+
+    /** Relation methods returning BelongsToMany: Quarry calls them, and the generated setters call them too. */
+    private boolean checkRelations(TypeElement type) {
+        boolean ok = true;
+        String name = type.getSimpleName().toString();
+        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+            if (!RelationSetters.isBelongsToMany(method)) {
+                continue;
+            }
+            String relation = method.getSimpleName().toString();
+            List<? extends TypeMirror> arguments = ((DeclaredType) method.getReturnType()).getTypeArguments();
+            if (!method.getParameters().isEmpty()) {
+                ok = error(method, "RelationSignature", "Relation " + relation + " of " + name + " takes parameters, but Quarry "
+                        + "calls a relation method without arguments to load and sync it: remove the parameters, e.g. "
+                        + "`public BelongsToMany<" + name + ", Tag> " + relation + "() { return belongsToMany(Tag.class); }`");
+            } else if (method.getModifiers().contains(Modifier.STATIC)) {
+                ok = error(method, "RelationSignature", "Relation " + relation + " of " + name
+                        + " is static, but a relation belongs to one entity: remove `static`");
+            } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
+                ok = error(method, "RelationSignature", "Relation " + relation + " of " + name
+                        + " is private, so its generated setter cannot call it: make it public");
+            } else if (arguments.size() != 2 || !types.isSameType(types.erasure(arguments.get(0)), types.erasure(type.asType()))) {
+                ok = error(method, "RelationSignature", "Relation " + relation + " of " + name + " returns "
+                        + method.getReturnType() + ", but it must name its entity and the related one: "
+                        + "`BelongsToMany<" + name + ", " + (arguments.size() == 2 ? simple(arguments.get(1)) : "Related") + ">`");
+            }
+        }
+        return ok;
+    }
+
+    private static String simple(TypeMirror type) {
+        String text = type.toString();
+        return text.substring(text.lastIndexOf('.') + 1);
     }
 
     private boolean isQuery(TypeMirror type) {

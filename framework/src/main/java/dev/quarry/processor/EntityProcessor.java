@@ -34,6 +34,8 @@ public final class EntityProcessor extends AbstractProcessor {
     static final String INDEX = "META-INF/quarry/entities.index";
 
     private final Set<String> indexed = new TreeSet<>();
+    private final Set<String> generated = new java.util.HashSet<>();
+    private final Set<String> deferred = new java.util.LinkedHashSet<>();
     private boolean previousIndexRead;
 
     @Override
@@ -50,16 +52,56 @@ public final class EntityProcessor extends AbstractProcessor {
         TypeElement entity = processingEnv.getElementUtils().getTypeElement(ENTITY);
         if (entity != null) {
             EntityChecks checks = new EntityChecks(processingEnv);
-            for (Element element : round.getElementsAnnotatedWith(entity)) {
-                if (checks.check(element)) {
-                    indexed.add(processingEnv.getElementUtils().getBinaryName((TypeElement) element).toString());
+            java.util.List<Element> todo = new java.util.ArrayList<>(round.getElementsAnnotatedWith(entity));
+            // Entities whose superclass was missing last round: usually their generated base, written since.
+            for (String name : java.util.List.copyOf(deferred)) {
+                TypeElement again = processingEnv.getElementUtils().getTypeElement(name);
+                if (again != null && !todo.contains(again)) {
+                    todo.add(again);
                 }
+            }
+            deferred.clear();
+            for (Element element : todo) {
+                handle(element, checks, round.processingOver());
             }
         }
         if (round.processingOver()) {
             writeIndex();
         }
         return false;
+    }
+
+    private void handle(Element element, EntityChecks checks, boolean lastRound) {
+        if (element.getKind() == ElementKind.CLASS) {
+            TypeElement type = (TypeElement) element;
+            String base = RelationSetters.baseName(type, processingEnv.getElementUtils());
+            String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+            String superclass = type.getSuperclass().toString();
+            boolean extendsGenerated = superclass.equals(base) || superclass.equals(pkg + "." + base);
+            if (extendsGenerated && generated.add(type.getQualifiedName().toString()) && !lastRound) {
+                writeBase(type, base);
+            }
+            if (type.getSuperclass().getKind() == javax.lang.model.type.TypeKind.ERROR) {
+                if (!lastRound) {
+                    deferred.add(type.getQualifiedName().toString()); // check it once its superclass exists
+                }
+                return; // javac itself reports a superclass that never appears
+            }
+        }
+        if (checks.check(element)) {
+            indexed.add(processingEnv.getElementUtils().getBinaryName((TypeElement) element).toString());
+        }
+    }
+
+    private void writeBase(TypeElement entity, String base) {
+        String pkg = processingEnv.getElementUtils().getPackageOf(entity).getQualifiedName().toString();
+        String qualified = pkg.isEmpty() ? base : pkg + "." + base;
+        try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, entity).openWriter()) {
+            writer.write(RelationSetters.source(entity, processingEnv.getElementUtils()));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "[Quarry/GeneratedBase] Could not write " + qualified + ": " + e.getMessage(), entity);
+        }
     }
 
     /** Keeps entries from an earlier compilation whose classes still exist and are still entities. */

@@ -1,16 +1,15 @@
 package dev.quarry.it.model;
 
-import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.Entity;
 import dev.quarry.entity.Timestamps;
 import dev.quarry.relation.BelongsToMany;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 
-/** An entity with created/updated timestamps and a primitive attribute. */
+/** An entity with created/updated timestamps, a primitive attribute, and generated relation setters (setTags). */
 @Entity
 @Timestamps
-public class Post extends BaseEntity<Post> {
+public class Post extends Post_Relations {
     private Long id;
     private Long userId;
     @NotBlank private String title;

@@ -1,6 +1,5 @@
 package dev.quarry.it.model;
 
-import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.Entity;
 import dev.quarry.entity.Guarded;
 import dev.quarry.entity.Scope;
@@ -13,7 +12,7 @@ import jakarta.validation.constraints.Size;
 
 /** A typical entity: identity key, validated attributes, database defaults, a guarded flag and scopes. */
 @Entity
-public class User extends BaseEntity<User> {
+public class User extends User_Relations {
     private Long id;
     @NotBlank @Email private String email;
     @Size(max = 100) private String name;
