@@ -259,6 +259,17 @@ class QueriesSamplesIT extends DatabaseTest {
     }
 
     @Test
+    void findAndChunkAddTheirConditionToTheWholeQuery() {
+        Query<User> adminsOrOwners = users.query().where("role", "admin").orWhere("role", "owner");
+        User linus = users.firstWhere("name", "Linus").orElseThrow();
+
+        assertTrue(adminsOrOwners.find(linus.getId()).isEmpty());
+        List<String> seen = new ArrayList<>();
+        adminsOrOwners.chunk(1, batch -> batch.forEach(user -> seen.add(user.getName())));
+        assertEquals(List.of("Ada", "Grace", "Margaret"), seen);
+    }
+
+    @Test
     void chunksWithAnOrderPageByOffset() {
         List<String> seen = new ArrayList<>();
         users.query().orderBy("name").chunk(2, batch -> batch.forEach(user -> seen.add(user.getName())));

@@ -1,0 +1,289 @@
+package dev.quarry.it.docs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Entity;
+import dev.quarry.entity.Key;
+import dev.quarry.it.model.Course;
+import dev.quarry.it.model.Developer;
+import dev.quarry.it.model.Permission;
+import dev.quarry.it.model.Post;
+import dev.quarry.it.model.Project;
+import dev.quarry.it.model.Role;
+import dev.quarry.it.model.Student;
+import dev.quarry.it.model.Tag;
+import dev.quarry.it.model.User;
+import dev.quarry.it.support.DatabaseTest;
+import dev.quarry.query.InvalidQueryException;
+import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.NoPivotException;
+import dev.quarry.relation.UnknownPivotColumnException;
+import dev.quarry.relation.pivot.SyncResult;
+import dev.quarry.relation.pivot.ToggleResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the samples of docs/belongs-to-many.md, docs/pivot-operations.md and docs/relation-setters.md. */
+class BelongsToManySamplesIT extends DatabaseTest {
+    private User user;
+    private Role admin;
+    private Role editor;
+    private Role viewer;
+
+    /** The pivot-filter sample's entity: two relations over one pivot table, told apart by "approved". */
+    @Entity(value = "Member", module = "docs", table = "members")
+    static class Member extends BaseEntity<Member> {
+        Long id;
+
+        public BelongsToMany<Member, Role> approvedRoles() {
+            return belongsToMany(Role.class).table("members_roles").wherePivot("approved", true);
+        }
+
+        public BelongsToMany<Member, Role> pendingRoles() {
+            return belongsToMany(Role.class).table("members_roles").wherePivot("approved", false);
+        }
+    }
+
+    @BeforeEach
+    void seed() {
+        user = entities.get(User.class).create(Map.of("email", "ada@example.com"));
+        admin = entities.get(Role.class).create(Map.of("name", "admin"));
+        editor = entities.get(Role.class).create(Map.of("name", "editor"));
+        viewer = entities.get(Role.class).create(Map.of("name", "viewer"));
+        statements.reset();
+    }
+
+    // ---- belongs-to-many.md ---------------------------------------------------------------------
+
+    @Test
+    void conventionsDeriveThePivotTableAndKeys() {
+        assertEquals("permissions_users", user.permissions().pivotTable().table());
+        assertEquals(List.of("userId"), user.permissions().pivotTable().foreignPivotKeys());
+        assertEquals(List.of("permissionId"), user.permissions().pivotTable().relatedPivotKeys());
+    }
+
+    @Test
+    void customKeysRelateStudentsAndCoursesByTheirCodes() {
+        Student student = entities.get(Student.class).setCode("S1").save();
+        Course course = entities.get(Course.class).setRef("C1").save();
+
+        student.courses().attach(course);
+
+        assertEquals(List.of("S1"), course.students().get().stream().map(Student::getCode).toList());
+        assertEquals("enrolments", student.courses().pivotTable().table());
+    }
+
+    @Test
+    void aCompositeRelatedKeyIsGivenAsAKey() {
+        entities.get(Project.class).setOrgId(7L).setCode("apollo").save();
+        Developer developer = entities.get(Developer.class).setName("Ada").save();
+
+        developer.projects().attach(Key.of("orgId", 7L, "code", "apollo"));
+
+        assertEquals(List.of("projectOrgId", "projectCode"), developer.projects().pivotTable().relatedPivotKeys());
+        assertEquals(List.of("apollo"), developer.projects().get().stream().map(Project::getCode).toList());
+    }
+
+    @Test
+    void readingSamplesStayConstrainedToTheUser() {
+        Permission edit = entities.get(Permission.class).create(Map.of("name", "post.edit"));
+        Permission delete = entities.get(Permission.class).create(Map.of("name", "user.delete"));
+        user.permissions().attach(edit, delete);
+        User other = entities.get(User.class).create(Map.of("email", "other@example.com"));
+        other.permissions().attach(edit);
+
+        List<Permission> all = user.permissions().get();
+        List<Permission> some = user.permissions().where("name", "like", "post.%").orderBy("name").limit(10).get();
+        long count = user.permissions().count();
+        boolean any = user.permissions().exists();
+        Optional<Permission> one = user.permissions().find(delete.getId());
+
+        assertEquals(2, all.size());
+        assertEquals(List.of("post.edit"), some.stream().map(Permission::getName).toList());
+        assertEquals(2, count);
+        assertTrue(any);
+        assertEquals("user.delete", one.orElseThrow().getName());
+        assertEquals(1, other.permissions().count());
+    }
+
+    @Test
+    void lazyAccessLoadsOnceAndCaches() {
+        user.permissions().attach(entities.get(Permission.class).create(Map.of("name", "x")));
+        statements.reset();
+
+        List<Permission> first = user.permissions().getResults();
+        List<Permission> again = user.permissions().getResults();
+
+        assertEquals(1, statements.count());
+        assertEquals(first, again);
+        assertTrue(user.isRelationLoaded("permissions"));
+    }
+
+    @Test
+    void eagerLoadingSamplesRunOneStatementPerRelationAndLevel() {
+        user.roles().attach(admin);
+        admin.permissions().attach(entities.get(Permission.class).create(Map.of("name", "p")));
+        statements.reset();
+
+        entities.get(User.class).query().with("roles").get();
+        assertEquals(2, statements.count());
+        statements.reset();
+        entities.get(User.class).query().with("roles.permissions").get();
+        assertEquals(3, statements.count());
+        statements.reset();
+        entities.get(User.class).query().with("roles", "permissions").get();
+        assertEquals(3, statements.count());
+    }
+
+    @Test
+    void aConstrainedEagerLoadFiltersAndOrders() {
+        user.roles().attach(admin, editor, viewer);
+
+        List<User> users = entities.get(User.class).query()
+                .with("roles", q -> q.where("name", "<>", "viewer").orderBy("name"))
+                .get();
+
+        assertEquals(List.of("admin", "editor"), users.get(0).getRoles().stream().map(Role::getName).toList());
+    }
+
+    @Test
+    void aLimitInAnEagerConstraintIsRefused() {
+        assertThrows(InvalidQueryException.class,
+                () -> entities.get(User.class).query().with("roles", q -> q.limit(3)).get());
+    }
+
+    @Test
+    void everyRoleCarriesItsPivotRow() {
+        user.roles().attach(admin, Map.of("assignedBy", "root"));
+
+        for (Role role : user.roles().get()) {
+            Object assignedBy = role.pivot().get("assignedBy");
+            assertEquals("root", assignedBy);
+        }
+        Role read = user.roles().get().get(0);
+        assertThrows(UnknownPivotColumnException.class, () -> read.pivot().get("notRead"));
+        assertThrows(NoPivotException.class, () -> admin.pivot());
+    }
+
+    @Test
+    void utilitiesDescribeThePivot() {
+        user.roles().attach(admin, editor);
+
+        assertEquals(2, user.roles().newPivotQuery().count());
+        assertEquals("roles", user.roles().getRelatedTable());
+        assertEquals(List.of("userId", "roleId", "assignedBy", "createdAt", "updatedAt"), user.roles().getPivotColumns());
+    }
+
+    @Test
+    void writingSamplesFromQuicksPage() {
+        Post post = entities.get(Post.class).create(Map.of("title", "t"));
+        Tag tag = entities.get(Tag.class).create(Map.of("name", "miscellaneous"));
+
+        post.tags().attach(tag.getId());
+        post.tags().attach(tag);
+        assertEquals(1, post.tags().count());
+        post.tags().detach(tag);
+        assertEquals(0, post.tags().count());
+    }
+
+    // ---- pivot-operations.md ----------------------------------------------------------------------
+
+    @Test
+    void attachSamples() {
+        List<Object> attached = user.roles().attach(admin, editor.getId());
+        user.roles().attach(List.of(admin, editor), Map.of("assignedBy", "root"));
+        user.roles().attach(viewer.getId(), Map.of("assignedBy", "ops"));
+        user.roles().attach(Map.of(admin.getId(), Map.of("assignedBy", "root")));
+
+        assertEquals(List.of(admin.getId(), editor.getId()), attached);
+        assertEquals(3, user.roles().count());
+        assertEquals("ops", user.roles().find(viewer.getId()).orElseThrow().pivot().get("assignedBy"));
+    }
+
+    @Test
+    void detachSamples() {
+        user.roles().attach(admin, editor, viewer);
+
+        int none = user.roles().detach(List.of());
+        int removed = user.roles().detach(admin, editor.getId());
+        int all = user.roles().detach();
+
+        assertEquals(0, none);
+        assertEquals(2, removed);
+        assertEquals(1, all);
+    }
+
+    @Test
+    void syncSamples() {
+        Post post = entities.get(Post.class).create(Map.of("title", "t"));
+        List<Long> tags = List.of("a", "b", "c", "d").stream()
+                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
+        post.tags().attach(tags.get(0), tags.get(1));
+
+        SyncResult result = post.tags().sync(List.of(tags.get(1), tags.get(2), tags.get(3)));
+        assertEquals(List.of(tags.get(2), tags.get(3)), result.attached());
+        assertEquals(List.of(tags.get(0)), result.detached());
+
+        post.tags().sync(List.of());
+        assertEquals(0, post.tags().count());
+
+        user.roles().attach(admin, Map.of("assignedBy", "ops"));
+        SyncResult updated = user.roles().sync(Map.of(admin.getId(), Map.of("assignedBy", "root"), editor.getId(), Map.of()));
+        assertEquals(List.of(admin.getId()), updated.updated());
+        assertEquals(List.of(editor.getId()), updated.attached());
+    }
+
+    @Test
+    void toggleAndUpdateExistingPivotSamples() {
+        user.roles().attach(admin);
+
+        ToggleResult toggled = user.roles().toggle(admin, viewer);
+        int updated = user.roles().updateExistingPivot(viewer.getId(), Map.of("assignedBy", "security"));
+
+        assertEquals(List.of(viewer.getId()), toggled.attached());
+        assertEquals(List.of(admin.getId()), toggled.detached());
+        assertEquals(1, updated);
+        assertEquals("security", user.roles().get().get(0).pivot().get("assignedBy"));
+    }
+
+    @Test
+    void twoFilteredRelationsOnOnePivotTableNeverTouchEachOthersRows() {
+        execute("CREATE TABLE \"members\" (\"id\" BIGINT GENERATED BY DEFAULT AS IDENTITY (START WITH 1) PRIMARY KEY)");
+        execute("CREATE TABLE \"members_roles\" (\"memberId\" BIGINT NOT NULL, \"roleId\" BIGINT NOT NULL,"
+                + " \"approved\" BOOLEAN NOT NULL, PRIMARY KEY (\"memberId\", \"roleId\", \"approved\"))");
+        Member member = entities.<Member>get("Member@docs").save();
+
+        member.approvedRoles().attach(admin, editor);
+        member.pendingRoles().attach(editor, viewer);
+        member.pendingRoles().sync(List.of(viewer));
+        member.approvedRoles().detach(editor);
+
+        assertEquals(List.of("admin"), member.approvedRoles().get().stream().map(Role::getName).toList());
+        assertEquals(List.of("viewer"), member.pendingRoles().get().stream().map(Role::getName).toList());
+    }
+
+    // ---- relation-setters.md ----------------------------------------------------------------------
+
+    @Test
+    void relationSetterSamples() {
+        List<Long> ids = List.of("a", "b", "c").stream()
+                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
+        Tag someTag = entities.get(Tag.class).findOrFail(ids.get(1));
+        Post post = entities.get(Post.class).create(Map.of("title", "first"));
+
+        post.setTags(ids.get(0), ids.get(2), someTag);
+        assertEquals(3, post.tags().count());
+        post.setTags(List.of(ids.get(0), ids.get(2)));
+        assertEquals(2, post.tags().count());
+        List<Tag> tags = post.getTags();
+        assertEquals(2, tags.size());
+        post.setTags(List.of());
+        assertEquals(0, post.tags().count());
+    }
+}
