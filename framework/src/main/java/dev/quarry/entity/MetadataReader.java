@@ -42,8 +42,8 @@ final class MetadataReader {
             Long.class, Integer.class, Short.class, BigInteger.class, long.class, int.class, short.class);
     private static final Set<Class<?>> TIMESTAMP_TYPES = Set.of(
             Instant.class, LocalDateTime.class, OffsetDateTime.class, Timestamp.class);
-    private static final Set<String> INJECT_ANNOTATIONS = Set.of(
-            "jakarta.inject.Inject", "com.google.inject.Inject", "javax.inject.Inject");
+    private static final Set<String> INJECT_ANNOTATIONS = Set.of("jakarta.inject.Inject", "com.google.inject.Inject");
+    private static final String JAVAX_INJECT = "javax.inject.Inject";
 
     private final NamingStrategy naming;
     private final List<String> problems;
@@ -80,6 +80,8 @@ final class MetadataReader {
         Map<String, RelationMethod> relations = relations(type, where);
         MethodHandle constructor = noArgConstructor(type);
         boolean needsInjection = hasInjectedMembers(type);
+        javaxInjected(type).forEach(member -> problem(where, "marks " + member + " with javax.inject.Inject, which Guice 7 ignores",
+                "use jakarta.inject.Inject (or com.google.inject.Inject)"));
         boolean inner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
         if (constructor == null && !needsInjection && !inner) {
             problem(where, "has no constructor Quarry can call", "add a no-argument constructor, or an @Inject constructor");
@@ -243,6 +245,11 @@ final class MetadataReader {
         }
         Class<?> type = keys.get(0).type();
         KeyGeneration resolved = resolve(requested, type);
+        if (resolved != KeyGeneration.ASSIGNED && keys.get(0).isPrimitive()) {
+            problem(where, "has the generated key " + keys.get(0).name() + " of primitive type "
+                    + type.getSimpleName().toLowerCase(java.util.Locale.ROOT),
+                    "a generated key is null until the first save, so declare it as " + type.getSimpleName());
+        }
         if (resolved == KeyGeneration.IDENTITY && !INTEGRAL_KEYS.contains(type)) {
             problem(where, "asks for IDENTITY keys on the " + type.getSimpleName() + " key " + keys.get(0).name(),
                     "an identity key is Long or Integer; use KeyGeneration.UUID or ASSIGNED for other types");
@@ -355,6 +362,37 @@ final class MetadataReader {
                 if (isInjected(constructor)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static List<String> javaxInjected(Class<?> type) {
+        List<String> members = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != BaseEntity.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (hasAnnotation(field, JAVAX_INJECT)) {
+                    members.add("the field " + field.getName());
+                }
+            }
+            for (Method method : c.getDeclaredMethods()) {
+                if (hasAnnotation(method, JAVAX_INJECT)) {
+                    members.add("the method " + method.getName());
+                }
+            }
+            for (Constructor<?> constructor : c.getDeclaredConstructors()) {
+                if (hasAnnotation(constructor, JAVAX_INJECT)) {
+                    members.add("a constructor");
+                }
+            }
+        }
+        return members;
+    }
+
+    private static boolean hasAnnotation(AccessibleObject member, String annotation) {
+        for (Annotation a : member.getDeclaredAnnotations()) {
+            if (a.annotationType().getName().equals(annotation)) {
+                return true;
             }
         }
         return false;

@@ -26,7 +26,8 @@ final class EntityChecks {
     private static final String BASE_ENTITY = "dev.quarry.entity.BaseEntity";
     private static final String QUERY = "dev.quarry.query.Query";
     private static final String SCOPE = "dev.quarry.entity.Scope";
-    private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "com.google.inject.Inject", "javax.inject.Inject");
+    private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "com.google.inject.Inject");
+    private static final String JAVAX_INJECT = "javax.inject.Inject";
 
     private final ProcessingEnvironment env;
     private final Types types;
@@ -69,6 +70,7 @@ final class EntityChecks {
                     + "no-argument constructor, or annotate one constructor with @Inject");
         }
         ok &= checkFields(type);
+        ok &= checkJavaxInject(type);
         ok &= checkScopes(type);
         ok &= checkRelations(type);
         return ok;
@@ -83,6 +85,18 @@ final class EntityChecks {
                 ok = error(field, "EntityFinalAttribute", "Attribute " + field.getSimpleName() + " of " + type.getSimpleName()
                         + " is final, but Quarry writes attributes when it reads rows: remove `final`, "
                         + "or mark the field `transient` if it is not a column");
+            }
+        }
+        return ok;
+    }
+
+    private boolean checkJavaxInject(TypeElement type) {
+        boolean ok = true;
+        for (Element member : type.getEnclosedElements()) {
+            if (hasAnnotation(member, JAVAX_INJECT)) {
+                ok = error(member, "JavaxInject", member.getSimpleName() + " of " + type.getSimpleName()
+                        + " is marked javax.inject.Inject, which Guice 7 ignores, so it would never be injected: "
+                        + "use jakarta.inject.Inject");
             }
         }
         return ok;

@@ -188,7 +188,12 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         Query<T> scopedQuery = new Query<>(context, metadata);
         QueryBuilder<T, Query<T>> scoped = scopedQuery;
         scope.invoke(scope.isStatic() ? null : context.newInstance(metadata), scopedQuery, arguments);
-        clauses.addAll(scoped.clauses);
+        // A scope's conditions stay together, so its orWhere cannot swallow a condition added after it.
+        if (scoped.clauses.size() > 1) {
+            clauses.add(new Clause(false, new Condition.Group(List.copyOf(scoped.clauses))));
+        } else {
+            clauses.addAll(scoped.clauses);
+        }
         orders.addAll(scoped.orders);
         limit = scoped.limit == null ? limit : scoped.limit;
         offset = scoped.offset == null ? offset : scoped.offset;
@@ -554,13 +559,16 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * key attribute to value for a composite key.
      */
     public Q whereKey(Object key) {
+        if (key instanceof dev.quarry.entity.Key composite) {
+            return whereKey(composite.parts());
+        }
         List<Attribute> keys = metadata.keys();
         if (keys.size() == 1 && !(key instanceof Map<?, ?>)) {
             return where(keys.get(0).name(), key == null ? null : key);
         }
         if (!(key instanceof Map<?, ?> parts) || parts.size() != keys.size()) {
             throw new InvalidQueryException(metadata.name() + " has the composite key " + metadata.keys()
-                    + ": pass a Map with a value for each of them, not " + describeKey(key) + ".");
+                    + ": pass Key.of(...) or a Map with a value for each of them, not " + describeKey(key) + ".");
         }
         for (Attribute attribute : keys) {
             if (!parts.containsKey(attribute.name())) {

@@ -165,4 +165,16 @@ class EntityProcessorTest {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
     }
+
+    @Test
+    void refusesJavaxInjectWhichGuiceSevenIgnores() {
+        JavaFileObject visitor = source("app.Visitor", "package app;", "import dev.quarry.entity.*;",
+                "@Entity public class Visitor extends BaseEntity<Visitor> {",
+                "  Long id;",
+                "  @javax.inject.Inject java.time.Clock clock;",
+                "}");
+
+        assertThat(compile(visitor)).hadErrorContaining("[Quarry/JavaxInject] clock of Visitor is marked javax.inject.Inject")
+                .inFile(visitor).onLineContaining("java.time.Clock clock");
+    }
 }

@@ -263,7 +263,7 @@ class ErrorsSamplesIT extends DatabaseTest {
                 () -> users.query().limit(1).delete());
         causes.put("whereIn(age, null) on User: pass a collection (an empty one matches no row).", () -> users.whereIn("age", null));
         causes.put("Scope olderThan of User takes [Integer] but was given [Long].", () -> users.scope("olderThan", 65L));
-        causes.put("Membership has the composite key [userId, teamId]: pass a Map with a value for each of them, not '5'.",
+        causes.put("Membership has the composite key [userId, teamId]: pass Key.of(...) or a Map with a value for each of them, not '5'.",
                 () -> entities.get(Membership.class).find(5));
         causes.forEach((message, call) -> {
             expect(InvalidQueryException.class, "InvalidQuery", message, call);
