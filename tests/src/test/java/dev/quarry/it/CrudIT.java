@@ -58,35 +58,15 @@ class CrudIT extends DatabaseTest {
         statements.reset();
     }
 
-    /** Inserts a user straight through JDBC and returns its generated id. */
-    private long seedUser(String email, String name, Integer age) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO \"users\" (\"email\", \"name\", \"age\") VALUES (:email, :name, :age)")
-                .bind("email", email)
-                .bind("name", name)
-                .bindByType("age", age, Integer.class)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-    }
-
     private User users() {
         return entities.get(User.class);
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     // ---- create / save ----------------------------------------------------------------------
 
     @Test
     void createInsertsOneRowAndReturnsTheSavedEntity() {
-        User created = users().create(map("email", "ada@example.com", "name", "Ada", "age", 36));
+        User created = users().create(orderedMap("email", "ada@example.com", "name", "Ada", "age", 36));
 
         assertEquals(1, statements.count(), statements.sql().toString());
         assertTrue(statements.sql().get(0).startsWith("INSERT INTO \"users\""), statements.sql().toString());
@@ -148,8 +128,8 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void findReturnsTheEntityWithThatKey() {
-        seedUser("grace@example.com", "Grace", 45);
-        long id = seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("grace@example.com", "Grace", 45);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         statements.reset();
 
         Optional<User> found = users().find(id);
@@ -165,14 +145,14 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void findOfAMissingKeyIsEmpty() {
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
 
         assertEquals(Optional.empty(), users().find(999L));
     }
 
     @Test
     void findOrFailReturnsTheEntityWithThatKey() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
 
         User found = users().findOrFail(id);
 
@@ -182,7 +162,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void findOrFailOfAMissingKeyThrowsEntityNotFoundNamingTheEntityAndTheKey() {
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
 
         EntityNotFoundException e = assertThrows(EntityNotFoundException.class, () -> users().findOrFail(4711L));
 
@@ -208,7 +188,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstAndFirstOrFailReturnTheRowOfAOneRowTable() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
 
         assertEquals(id, users().first().orElseThrow().getId());
         assertEquals(id, users().firstOrFail().getId());
@@ -216,9 +196,9 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstWhereWithTwoArgumentsMatchesOnEquality() {
-        seedUser("grace@example.com", "Grace", 45);
-        long ada = seedUser("ada@example.com", "Ada", 36);
-        seedUser("alan@example.com", "Alan", 41);
+        insertUserRow("grace@example.com", "Grace", 45);
+        long ada = insertUserRow("ada@example.com", "Ada", 36);
+        insertUserRow("alan@example.com", "Alan", 41);
 
         Optional<User> found = users().firstWhere("email", "ada@example.com");
 
@@ -229,9 +209,9 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstWhereWithAnOperatorMatchesThatComparison() {
-        seedUser("ada@example.com", "Ada", 36);
-        long grace = seedUser("grace@example.com", "Grace", 45);
-        seedUser("alan@example.com", "Alan", 41);
+        insertUserRow("ada@example.com", "Ada", 36);
+        long grace = insertUserRow("grace@example.com", "Grace", 45);
+        insertUserRow("alan@example.com", "Alan", 41);
         statements.reset();
 
         Optional<User> found = users().firstWhere("age", ">", 42);
@@ -244,7 +224,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstWhereWithoutAMatchIsEmpty() {
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
 
         assertEquals(Optional.empty(), users().firstWhere("email", "nobody@example.com"));
         assertEquals(Optional.empty(), users().firstWhere("age", "<", 18));
@@ -254,10 +234,10 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstOrCreateReturnsTheExistingEntityWithoutInserting() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         statements.reset();
 
-        User user = users().firstOrCreate(map("email", "ada@example.com"), map("name", "Someone Else"));
+        User user = users().firstOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Someone Else"));
 
         assertEquals(id, user.getId());
         assertEquals("Ada", user.getName());
@@ -271,10 +251,10 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void firstOrCreateCreatesFromAttributesAndValuesWhenNoneMatches() {
-        seedUser("grace@example.com", "Grace", 45);
+        insertUserRow("grace@example.com", "Grace", 45);
         statements.reset();
 
-        User user = users().firstOrCreate(map("email", "ada@example.com"), map("name", "Ada", "age", 36));
+        User user = users().firstOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Ada", "age", 36));
 
         assertTrue(user.isLoaded());
         assertNotNull(user.getId());
@@ -293,7 +273,7 @@ class CrudIT extends DatabaseTest {
     void firstOrCreateRunsTheLookupAndTheInsertInOneTransaction() {
         resetSeen();
 
-        users().firstOrCreate(map("email", "ada@example.com"), map("name", "Ada"));
+        users().firstOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Ada"));
 
         List<Seen> ran = seen();
         assertEquals(2, ran.size(), ran.toString());
@@ -316,11 +296,11 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void updateOrCreateUpdatesTheExistingEntity() {
-        long id = seedUser("ada@example.com", "Ada", 36);
-        seedUser("grace@example.com", "Grace", 45);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
+        insertUserRow("grace@example.com", "Grace", 45);
         statements.reset();
 
-        User user = users().updateOrCreate(map("email", "ada@example.com"), map("name", "Ada Lovelace", "age", 37));
+        User user = users().updateOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Ada Lovelace", "age", 37));
 
         assertEquals(id, user.getId());
         assertEquals("Ada Lovelace", user.getName());
@@ -338,10 +318,10 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void updateOrCreateCreatesFromAttributesAndValuesWhenNoneMatches() {
-        seedUser("grace@example.com", "Grace", 45);
+        insertUserRow("grace@example.com", "Grace", 45);
         statements.reset();
 
-        User user = users().updateOrCreate(map("email", "ada@example.com"), map("name", "Ada"));
+        User user = users().updateOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Ada"));
 
         assertTrue(user.isLoaded());
         List<String> sql = statements.sql();
@@ -357,10 +337,10 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void updateOrCreateRunsTheLookupAndTheUpdateInOneTransaction() {
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
         resetSeen();
 
-        users().updateOrCreate(map("email", "ada@example.com"), map("name", "Ada Lovelace"));
+        users().updateOrCreate(orderedMap("email", "ada@example.com"), orderedMap("name", "Ada Lovelace"));
 
         List<Seen> ran = seen();
         assertEquals(2, ran.size(), ran.toString());
@@ -372,9 +352,9 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void allReturnsEveryRow() {
-        long ada = seedUser("ada@example.com", "Ada", 36);
-        long grace = seedUser("grace@example.com", "Grace", 45);
-        long alan = seedUser("alan@example.com", "Alan", 41);
+        long ada = insertUserRow("ada@example.com", "Ada", 36);
+        long grace = insertUserRow("grace@example.com", "Grace", 45);
+        long alan = insertUserRow("alan@example.com", "Alan", 41);
         statements.reset();
 
         List<User> all = users().all();
@@ -395,8 +375,8 @@ class CrudIT extends DatabaseTest {
     @Test
     void countCountsEveryRowInOneStatement() {
         assertEquals(0, users().count());
-        seedUser("ada@example.com", "Ada", 36);
-        seedUser("grace@example.com", "Grace", 45);
+        insertUserRow("ada@example.com", "Ada", 36);
+        insertUserRow("grace@example.com", "Grace", 45);
         statements.reset();
 
         assertEquals(2, users().count());
@@ -406,7 +386,7 @@ class CrudIT extends DatabaseTest {
     @Test
     void existsIsFalseForAnEmptyTableAndTrueOnceARowExists() {
         assertFalse(users().exists());
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
         assertTrue(users().exists());
     }
 
@@ -414,11 +394,11 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void updateFillsAndSavesOnlyTheGivenAttributes() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         statements.reset();
 
-        User returned = user.update(map("name", "Ada Lovelace", "age", "37"));
+        User returned = user.update(orderedMap("name", "Ada Lovelace", "age", "37"));
 
         assertSame(user, returned, "update() returns the entity it was called on");
         assertEquals(37, user.getAge());
@@ -433,8 +413,8 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void deleteRemovesTheRowAndReturnsTrue() {
-        long ada = seedUser("ada@example.com", "Ada", 36);
-        long grace = seedUser("grace@example.com", "Grace", 45);
+        long ada = insertUserRow("ada@example.com", "Ada", 36);
+        long grace = insertUserRow("grace@example.com", "Grace", 45);
         User user = users().findOrFail(ada);
         statements.reset();
 
@@ -448,7 +428,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void secondDeleteOfTheSameEntityReturnsFalse() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         assertTrue(user.delete());
 
@@ -458,8 +438,8 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void deleteOfAnEntityWhoseRowIsAlreadyGoneReturnsFalse() {
-        long id = seedUser("ada@example.com", "Ada", 36);
-        seedUser("grace@example.com", "Grace", 45);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
+        insertUserRow("grace@example.com", "Grace", 45);
         User user = users().findOrFail(id);
         execute("DELETE FROM \"users\" WHERE \"id\" = ?", id);
 
@@ -469,7 +449,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void deleteOfAnUnsavedEntityThrowsUnsavedEntityAndRunsNoStatement() {
-        seedUser("ada@example.com", "Ada", 36);
+        insertUserRow("ada@example.com", "Ada", 36);
         User unsaved = users().setEmail("ada@example.com");
         statements.reset();
 
@@ -484,7 +464,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void refreshDiscardsUnsavedChanges() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         user.setName("Changed").setAge(99);
 
@@ -499,7 +479,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void refreshPicksUpAChangeMadeThroughJdbc() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         execute("UPDATE \"users\" SET \"name\" = ?, \"age\" = ? WHERE \"id\" = ?", "Countess", 37, id);
 
@@ -513,7 +493,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void refreshOfAnEntityWhoseRowIsGoneThrowsEntityNotFound() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         execute("DELETE FROM \"users\" WHERE \"id\" = ?", id);
 
@@ -533,7 +513,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void freshReturnsANewInstanceFromTheRowAndLeavesTheOriginalUnchanged() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         user.setName("Unsaved");
         execute("UPDATE \"users\" SET \"age\" = ? WHERE \"id\" = ?", 40, id);
@@ -552,7 +532,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void freshIsEmptyWhenTheRowWasDeleted() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
         execute("DELETE FROM \"users\" WHERE \"id\" = ?", id);
 
@@ -621,7 +601,7 @@ class CrudIT extends DatabaseTest {
 
     @Test
     void toMapListsEveryAttributeInDeclarationOrder() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = users().findOrFail(id);
 
         Map<String, Object> values = user.toMap();

@@ -21,18 +21,6 @@ import org.junit.jupiter.api.Test;
 /** What an entity knows about its row: loaded or not, which attributes changed, and their original values. */
 class DirtyTrackingIT extends DatabaseTest {
 
-    /** Inserts a user straight through JDBC and returns its generated id. */
-    private long seedUser(String email, String name, Integer age) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO \"users\" (\"email\", \"name\", \"age\") VALUES (:email, :name, :age)")
-                .bind("email", email)
-                .bind("name", name)
-                .bindByType("age", age, Integer.class)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-    }
-
     private User load(long id) {
         User user = entities.get(User.class).findOrFail(id);
         statements.reset();
@@ -58,7 +46,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void entityIsNoLongerLoadedAfterDelete() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.delete();
 
@@ -98,7 +86,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void loadedEntityBecomesDirtyWhenAnAttributeChanges() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
         assertFalse(user.isDirty());
 
         user.setEmail("countess@example.com");
@@ -111,7 +99,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void loadedEntityIsCleanAgainAfterSavingTheChange() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
         user.setEmail("countess@example.com");
 
         user.save();
@@ -123,7 +111,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void settingAnAttributeBackToItsOriginalValueMakesItCleanAgain() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setName("Someone").setName("Ada");
         user.setAge(36);
@@ -134,7 +122,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void settingAnAttributeToNullIsAChangeThatIsWritten() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setName(null);
         assertTrue(user.isDirty("name"));
@@ -158,7 +146,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void updateWritesOnlyTheChangedColumns() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setName("Ada Lovelace").setAge(37).save();
 
@@ -171,7 +159,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void updateOfOneColumnLeavesAConcurrentChangeToAnotherColumnInPlace() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = load(id);
         execute("UPDATE \"users\" SET \"email\" = ? WHERE \"id\" = ?", "changed@example.com", id);
 
@@ -195,7 +183,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void saveOfAnUnchangedLoadedEntityRunsNoStatement() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         User returned = user.save();
 
@@ -205,7 +193,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void saveAfterRevertingAChangeRunsNoStatement() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setName("Someone").setName("Ada").save();
 
@@ -227,7 +215,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void originalValueIsTheValueAsReadWhileTheAttributeHoldsTheNewOne() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setName("Ada Lovelace");
 
@@ -238,7 +226,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void originalValueIsTheSavedValueAfterSave() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
         user.setName("Ada Lovelace");
 
         user.save();
@@ -261,7 +249,7 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void dirtyAttributesListsTheChangedAttributesWithTheirNewValuesInDeclarationOrder() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setAge(37).setName("Ada Lovelace");
 
@@ -275,14 +263,14 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void dirtyAttributesOfACleanEntityIsEmpty() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         assertEquals(Map.of(), user.dirtyAttributes());
     }
 
     @Test
     void dirtyAttributesIncludesAnAttributeSetToNull() {
-        User user = load(seedUser("ada@example.com", "Ada", 36));
+        User user = load(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setAge(null);
 
@@ -296,8 +284,8 @@ class DirtyTrackingIT extends DatabaseTest {
 
     @Test
     void entitiesReadByQueriesAreLoadedAndClean() {
-        long id = seedUser("ada@example.com", "Ada", 36);
-        seedUser("grace@example.com", "Grace", 45);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
+        insertUserRow("grace@example.com", "Grace", 45);
         User users = entities.get(User.class);
 
         List<User> read = new ArrayList<>();

@@ -22,27 +22,6 @@ import org.junit.jupiter.api.Test;
 /** fill, create and update from maps: conversion, unknown and guarded names, and all-or-nothing. */
 class MassAssignmentIT extends DatabaseTest {
 
-    /** Inserts a user straight through JDBC and returns its generated id. */
-    private long seedUser(String email, String name, Integer age) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO \"users\" (\"email\", \"name\", \"age\") VALUES (:email, :name, :age)")
-                .bind("email", email)
-                .bind("name", name)
-                .bindByType("age", age, Integer.class)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-    }
-
-    /** A map that keeps its order and accepts nulls. */
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
     private static void assertUntouched(User user) {
         assertEquals(Map.of(), user.dirtyAttributes(), "fill changed attributes although it failed");
     }
@@ -53,7 +32,7 @@ class MassAssignmentIT extends DatabaseTest {
     void fillConvertsValuesToTheAttributeTypes() {
         User user = entities.get(User.class);
 
-        user.fill(map("email", "ada@example.com", "age", "42", "active", "true"));
+        user.fill(orderedMap("email", "ada@example.com", "age", "42", "active", "true"));
 
         assertInstanceOf(Integer.class, user.getAttribute("age"));
         assertEquals(42, user.getAge());
@@ -66,7 +45,7 @@ class MassAssignmentIT extends DatabaseTest {
     void fillConvertsNumbersOfAnotherWidthAndBooleanSpellings() {
         User user = entities.get(User.class);
 
-        user.fill(map("age", 42L, "active", "no"));
+        user.fill(orderedMap("age", 42L, "active", "no"));
 
         assertEquals(42, user.getAge());
         assertEquals(false, user.getActive());
@@ -76,7 +55,7 @@ class MassAssignmentIT extends DatabaseTest {
     void fillReturnsTheSameEntityAndRunsNoStatement() {
         User user = entities.get(User.class);
 
-        User returned = user.fill(map("email", "ada@example.com"));
+        User returned = user.fill(orderedMap("email", "ada@example.com"));
 
         assertSame(user, returned);
         assertFalse(user.isLoaded());
@@ -86,7 +65,7 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void createStoresTheConvertedValues() {
-        User user = entities.get(User.class).create(map("email", "ada@example.com", "age", "42", "active", "false"));
+        User user = entities.get(User.class).create(orderedMap("email", "ada@example.com", "age", "42", "active", "false"));
 
         assertEquals(42, user.getAge());
         Map<String, Object> row = rows("users", "id").get(0);
@@ -96,9 +75,9 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void fillWithNullSetsTheAttributeToNull() {
-        User user = entities.get(User.class).findOrFail(seedUser("ada@example.com", "Ada", 36));
+        User user = entities.get(User.class).findOrFail(insertUserRow("ada@example.com", "Ada", 36));
 
-        user.fill(map("name", null));
+        user.fill(orderedMap("name", null));
 
         assertNull(user.getName());
         assertTrue(user.isDirty("name"));
@@ -108,7 +87,7 @@ class MassAssignmentIT extends DatabaseTest {
     void valueThatCannotBeConvertedThrowsInvalidValueNamingTheEntityAttributeAndValue() {
         User user = entities.get(User.class);
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> user.fill(map("age", "abc")));
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> user.fill(orderedMap("age", "abc")));
 
         assertTrue(e.getMessage().contains("User"), e.getMessage());
         assertTrue(e.getMessage().contains("age"), e.getMessage());
@@ -120,7 +99,7 @@ class MassAssignmentIT extends DatabaseTest {
     void valueWithAFractionalPartIsNotTruncatedIntoAnInteger() {
         User user = entities.get(User.class);
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> user.fill(map("age", "4.5")));
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> user.fill(orderedMap("age", "4.5")));
 
         assertTrue(e.getMessage().contains("age"), e.getMessage());
         assertNull(user.getAge());
@@ -130,7 +109,7 @@ class MassAssignmentIT extends DatabaseTest {
     void nullForAPrimitiveAttributeThrowsInvalidValue() {
         Post post = entities.get(Post.class);
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> post.fill(map("published", null)));
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> post.fill(orderedMap("published", null)));
 
         assertTrue(e.getMessage().contains("Post"), e.getMessage());
         assertTrue(e.getMessage().contains("published"), e.getMessage());
@@ -138,10 +117,10 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void fillWithAnUnconvertibleValueChangesNoOtherAttribute() {
-        User user = entities.get(User.class).findOrFail(seedUser("ada@example.com", "Ada", 36));
+        User user = entities.get(User.class).findOrFail(insertUserRow("ada@example.com", "Ada", 36));
 
         assertThrows(InvalidValueException.class,
-                () -> user.fill(map("name", "Ada Lovelace", "email", "countess@example.com", "age", "abc")));
+                () -> user.fill(orderedMap("name", "Ada Lovelace", "email", "countess@example.com", "age", "abc")));
 
         assertEquals("Ada", user.getName());
         assertEquals("ada@example.com", user.getEmail());
@@ -156,7 +135,7 @@ class MassAssignmentIT extends DatabaseTest {
         User user = entities.get(User.class);
 
         UnknownAttributeException e = assertThrows(UnknownAttributeException.class,
-                () -> user.fill(map("emial", "ada@example.com")));
+                () -> user.fill(orderedMap("emial", "ada@example.com")));
 
         assertEquals("UnknownAttribute", e.errorId());
         assertTrue(e.getMessage().contains("User"), e.getMessage());
@@ -166,9 +145,9 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void fillWithAnUnknownAttributeChangesNoOtherAttribute() {
-        User user = entities.get(User.class).findOrFail(seedUser("ada@example.com", "Ada", 36));
+        User user = entities.get(User.class).findOrFail(insertUserRow("ada@example.com", "Ada", 36));
 
-        assertThrows(UnknownAttributeException.class, () -> user.fill(map("name", "Ada Lovelace", "nickname", "Ada")));
+        assertThrows(UnknownAttributeException.class, () -> user.fill(orderedMap("name", "Ada Lovelace", "nickname", "Ada")));
 
         assertEquals("Ada", user.getName());
         assertUntouched(user);
@@ -177,7 +156,7 @@ class MassAssignmentIT extends DatabaseTest {
     @Test
     void createWithAnUnknownAttributeWritesNothing() {
         assertThrows(UnknownAttributeException.class,
-                () -> entities.get(User.class).create(map("email", "ada@example.com", "nickname", "Ada")));
+                () -> entities.get(User.class).create(orderedMap("email", "ada@example.com", "nickname", "Ada")));
 
         assertEquals(0, statements.count());
         assertEquals(0, countRows("users"));
@@ -190,7 +169,7 @@ class MassAssignmentIT extends DatabaseTest {
         User user = entities.get(User.class);
 
         GuardedAttributeException e = assertThrows(GuardedAttributeException.class,
-                () -> user.fill(map("admin", true)));
+                () -> user.fill(orderedMap("admin", true)));
 
         assertEquals("GuardedAttribute", e.errorId());
         assertTrue(e.getMessage().contains("admin"), e.getMessage());
@@ -200,10 +179,10 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void fillOfAGuardedAttributeChangesNoAttributeEvenWhenTheOtherKeysWereValid() {
-        User user = entities.get(User.class).findOrFail(seedUser("ada@example.com", "Ada", 36));
+        User user = entities.get(User.class).findOrFail(insertUserRow("ada@example.com", "Ada", 36));
 
         assertThrows(GuardedAttributeException.class, () -> user.fill(
-                map("email", "countess@example.com", "name", "Ada Lovelace", "age", "37", "admin", true)));
+                orderedMap("email", "countess@example.com", "name", "Ada Lovelace", "age", "37", "admin", true)));
 
         assertEquals("ada@example.com", user.getEmail());
         assertEquals("Ada", user.getName());
@@ -217,7 +196,7 @@ class MassAssignmentIT extends DatabaseTest {
         User user = entities.get(User.class);
 
         assertThrows(GuardedAttributeException.class,
-                () -> user.fill(map("email", "ada@example.com", "admin", true)));
+                () -> user.fill(orderedMap("email", "ada@example.com", "admin", true)));
 
         assertNull(user.getEmail());
         assertFalse(user.isDirty());
@@ -226,7 +205,7 @@ class MassAssignmentIT extends DatabaseTest {
     @Test
     void createWithAGuardedAttributeWritesNothing() {
         assertThrows(GuardedAttributeException.class,
-                () -> entities.get(User.class).create(map("email", "ada@example.com", "admin", true)));
+                () -> entities.get(User.class).create(orderedMap("email", "ada@example.com", "admin", true)));
 
         assertEquals(0, statements.count(), statements.sql().toString());
         assertEquals(0, countRows("users"));
@@ -234,11 +213,11 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void updateWithAGuardedAttributeChangesAndWritesNothing() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = entities.get(User.class).findOrFail(id);
         statements.reset();
 
-        assertThrows(GuardedAttributeException.class, () -> user.update(map("name", "Ada Lovelace", "admin", true)));
+        assertThrows(GuardedAttributeException.class, () -> user.update(orderedMap("name", "Ada Lovelace", "admin", true)));
 
         assertEquals(0, statements.count(), statements.sql().toString());
         assertEquals("Ada", user.getName());
@@ -252,7 +231,7 @@ class MassAssignmentIT extends DatabaseTest {
         User user = entities.get(User.class);
 
         GuardedAttributeException e = assertThrows(GuardedAttributeException.class,
-                () -> user.fill(map("id", 99L)));
+                () -> user.fill(orderedMap("id", 99L)));
 
         assertTrue(e.getMessage().contains("id"), e.getMessage());
         assertNull(user.getId());
@@ -261,17 +240,17 @@ class MassAssignmentIT extends DatabaseTest {
     @Test
     void createWithAnIdentityKeyWritesNothing() {
         assertThrows(GuardedAttributeException.class,
-                () -> entities.get(User.class).create(map("id", 99L, "email", "ada@example.com")));
+                () -> entities.get(User.class).create(orderedMap("id", 99L, "email", "ada@example.com")));
 
         assertEquals(0, countRows("users"));
     }
 
     @Test
     void updateCannotMoveALoadedEntityToAnotherKey() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = entities.get(User.class).findOrFail(id);
 
-        assertThrows(GuardedAttributeException.class, () -> user.update(map("id", id + 100)));
+        assertThrows(GuardedAttributeException.class, () -> user.update(orderedMap("id", id + 100)));
 
         assertEquals(id, user.getId());
         assertEquals(List.of(id), rows("users", "id").stream().map(r -> r.get("id")).toList());
@@ -290,7 +269,7 @@ class MassAssignmentIT extends DatabaseTest {
 
     @Test
     void setterCanSetAGuardedAttribute() {
-        User user = entities.get(User.class).findOrFail(seedUser("ada@example.com", "Ada", 36));
+        User user = entities.get(User.class).findOrFail(insertUserRow("ada@example.com", "Ada", 36));
 
         user.setAdmin(true).save();
 

@@ -35,26 +35,6 @@ class ValidationIT extends DatabaseTest {
         return violations.iterator().next().getMessage();
     }
 
-    /** Inserts a user straight through JDBC and returns its generated id. */
-    private long seedUser(String email, String name, Integer age) {
-        return jdbi.withHandle(h -> h.createUpdate(
-                        "INSERT INTO \"users\" (\"email\", \"name\", \"age\") VALUES (:email, :name, :age)")
-                .bind("email", email)
-                .bind("name", name)
-                .bindByType("age", age, Integer.class)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one());
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
     private static List<String> attributes(List<Violation> violations) {
         return violations.stream().map(Violation::attribute).toList();
     }
@@ -168,7 +148,7 @@ class ValidationIT extends DatabaseTest {
         User users = entities.get(User.class);
 
         EntityValidationException e = assertThrows(EntityValidationException.class,
-                () -> users.create(map("email", "not-an-email", "age", "-5")));
+                () -> users.create(orderedMap("email", "not-an-email", "age", "-5")));
 
         assertEquals(List.of("age", "email"), attributes(e.violations()));
         assertEquals(0, statements.count(), statements.sql().toString());
@@ -180,7 +160,7 @@ class ValidationIT extends DatabaseTest {
         User users = entities.get(User.class);
 
         EntityValidationException e = assertThrows(EntityValidationException.class,
-                () -> users.firstOrCreate(map("email", "ada@example.com"), map("age", -3)));
+                () -> users.firstOrCreate(orderedMap("email", "ada@example.com"), orderedMap("age", -3)));
 
         assertEquals(List.of("age"), attributes(e.violations()));
         assertEquals(0, countRows("users"));
@@ -190,7 +170,7 @@ class ValidationIT extends DatabaseTest {
 
     @Test
     void updateOfALoadedEntityThatBecomesInvalidThrowsAndLeavesTheRowUnchanged() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = entities.get(User.class).findOrFail(id);
         statements.reset();
 
@@ -206,7 +186,7 @@ class ValidationIT extends DatabaseTest {
 
     @Test
     void failedUpdateKeepsTheUnsavedChangesForAnotherAttempt() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = entities.get(User.class).findOrFail(id);
         user.setName("Ada Lovelace").setAge(-1);
         assertThrows(EntityValidationException.class, user::save);
@@ -223,12 +203,12 @@ class ValidationIT extends DatabaseTest {
 
     @Test
     void updateWithAMapThatMakesTheEntityInvalidThrowsAndLeavesTheRowUnchanged() {
-        long id = seedUser("ada@example.com", "Ada", 36);
+        long id = insertUserRow("ada@example.com", "Ada", 36);
         User user = entities.get(User.class).findOrFail(id);
         statements.reset();
 
         EntityValidationException e = assertThrows(EntityValidationException.class,
-                () -> user.update(map("name", LONG_NAME)));
+                () -> user.update(orderedMap("name", LONG_NAME)));
 
         assertEquals(0, statements.count(), statements.sql().toString());
         assertEquals(List.of("name"), attributes(e.violations()));

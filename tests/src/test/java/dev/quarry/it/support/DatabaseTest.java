@@ -70,6 +70,27 @@ public abstract class DatabaseTest {
         jdbi.useHandle(h -> h.execute(sql, args));
     }
 
+    /** Inserts a user straight through JDBC (no Quarry) and returns its generated id. */
+    protected long insertUserRow(String email, String name, Integer age) {
+        return jdbi.withHandle(h -> h.createUpdate(
+                        "INSERT INTO \"users\" (\"email\", \"name\", \"age\") VALUES (:email, :name, :age)")
+                .bind("email", email)
+                .bind("name", name)
+                .bindByType("age", age, Integer.class)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** A map that keeps its order and accepts nulls (Map.of does neither). */
+    protected static Map<String, Object> orderedMap(Object... keysAndValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     private static String resource(String name) {
         try (InputStream in = DatabaseTest.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
