@@ -33,4 +33,5 @@ public class Author extends BaseEntity<Author> {
     public boolean isActive() { return active; }
     public Author setActive(boolean active) { this.active = active; return this; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -418,7 +418,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /** Syncs to these ids, giving every one the same pivot attributes. */
     public SyncResult syncWithPivotValues(Collection<?> idsOrEntities, Map<String, ?> pivotAttributes) {
-        return written(writer("syncWithPivotValues").sync(PivotWriter.withAttributes(idsOrEntities, pivotAttributes), true));
+        return written(writer("syncWithPivotValues").syncWithPivotValues(idsOrEntities, pivotAttributes));
     }
 
     /** Attaches those of these ids and/or entities that are not attached, and detaches those that are. */

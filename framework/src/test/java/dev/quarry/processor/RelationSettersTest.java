@@ -9,9 +9,11 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 class RelationSettersTest {
-    private static final JavaFileObject TAG = JavaFileObjects.forSourceLines("app.Tag", "package app;",
-            "import dev.quarry.entity.*;",
-            "@Entity public class Tag extends BaseEntity<Tag> { Long id; }");
+    private static final JavaFileObject TAG = JavaFileObjects.forSourceString("app.Tag", """
+            package app;
+            import dev.quarry.entity.*;
+            @Entity public class Tag extends BaseEntity<Tag> { Long id; }
+            """);
 
     private static Compilation compile(JavaFileObject... sources) {
         return javac().withProcessors(new EntityProcessor()).compile(sources);
@@ -38,24 +40,29 @@ class RelationSettersTest {
         assertThat(compilation).generatedSourceFile("app.Post_Relations").contentsAsUtf8String()
                 .contains("public abstract class Post_Relations extends dev.quarry.entity.BaseEntity<app.Post>");
         assertThat(compilation).generatedSourceFile("app.Post_Relations").contentsAsUtf8String()
-                .contains("public dev.quarry.relation.pivot.SyncResult setTags(java.lang.Object... tags) {\n"
-                        + "        return ((app.Post) this).tags().sync(tags);");
+                .contains("""
+                        public dev.quarry.relation.pivot.SyncResult setTags(java.lang.Object... tags) {
+                                return ((app.Post) this).tags().sync(tags);""");
         assertThat(compilation).generatedSourceFile("app.Post_Relations").contentsAsUtf8String()
                 .contains("public dev.quarry.relation.pivot.SyncResult setTags(java.util.Collection<?> tags) {");
         assertThat(compilation).generatedSourceFile("app.Post_Relations").contentsAsUtf8String()
-                .contains("public java.util.List<app.Tag> getTags() {\n        return ((app.Post) this).tags().getResults();");
+                .contains("""
+                        public java.util.List<app.Tag> getTags() {
+                                return ((app.Post) this).tags().getResults();""");
     }
 
     @Test
     void callersCompileAgainstTheGeneratedSetterWithIdsEntitiesOrACollection() {
-        JavaFileObject caller = JavaFileObjects.forSourceLines("app.Caller", "package app;",
-                "class Caller {",
-                "  void use(Post post, Tag someTag) {",
-                "    post.setTags(4, 12, someTag);",
-                "    post.setTags(java.util.List.of(1L, 2L));",
-                "    java.util.List<Tag> tags = post.getTags();",
-                "  }",
-                "}");
+        JavaFileObject caller = JavaFileObjects.forSourceString("app.Caller", """
+                package app;
+                class Caller {
+                  void use(Post post, Tag someTag) {
+                    post.setTags(4, 12, someTag);
+                    post.setTags(java.util.List.of(1L, 2L));
+                    java.util.List<Tag> tags = post.getTags();
+                  }
+                }
+                """);
 
         Compilation compilation = compile(TAG, caller, post(
                 "  Long id;",

@@ -9,6 +9,7 @@ import dev.quarry.relation.PivotTable;
 import dev.quarry.sql.DataIntegrityException;
 import dev.quarry.sql.Database;
 import dev.quarry.sql.SqlBuilder;
+import dev.quarry.sql.StatementFailedException;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,8 +56,7 @@ public final class PivotWriter {
         this.parentKey = List.copyOf(parentKey);
         this.describe = describe;
         int dot = describe.lastIndexOf('.');
-        this.keys = new RelatedKeys(operation, describe.substring(0, dot), describe.substring(dot + 1), related,
-                pivot.relatedKeys());
+        this.keys = new RelatedKeys(operation, describe.substring(0, dot), describe.substring(dot + 1), related, pivot);
     }
 
     /** Ids or entities without pivot attributes, keyed for {@link #sync}. */
@@ -117,6 +117,12 @@ public final class PivotWriter {
             return new SyncResult(publicForms(diff.toAttach().keySet()), publicForms(diff.toDetach()),
                     publicForms(diff.toUpdate().keySet()));
         });
+    }
+
+    /** Syncs to the given ids, every one with the same attributes (checked even when there are no ids). */
+    public SyncResult syncWithPivotValues(Collection<?> ids, Map<String, ?> attributes) {
+        keys.attributesOfRowsInThisRelation(attributes);
+        return sync(withAttributes(ids, attributes), true);
     }
 
     /** Attaches the given ids that are not attached and detaches those that are. */
@@ -216,32 +222,37 @@ public final class PivotWriter {
 
     private void insert(Map<List<Object>, Map<String, Object>> rows) {
         Instant now = now();
-        // Rows are grouped by the columns they set, so each group is one multi-row INSERT.
-        Map<List<String>, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        rows.forEach((key, attributes) -> {
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 0; i < parentKey.size(); i++) {
-                row.put(pivot.foreignPivotKeys().get(i), parentKey.get(i));
-            }
-            for (int i = 0; i < key.size(); i++) {
-                row.put(pivot.relatedPivotKeys().get(i), key.get(i));
-            }
-            for (PivotFilter filter : pivot.filters()) {
-                if (filter.isEquality()) {
-                    row.putIfAbsent(filter.column(), filter.values().get(0));
-                }
-            }
-            if (pivot.hasTimestamps()) {
-                row.putIfAbsent(pivot.createdAt(), now);
-                row.putIfAbsent(pivot.updatedAt(), now);
-            }
-            attributes.forEach(row::putIfAbsent);
-            groups.computeIfAbsent(List.copyOf(row.keySet()), k -> new ArrayList<>()).add(row);
-        });
-        groups.forEach(this::insertGroup);
+        List<Map<String, Object>> built = new ArrayList<>(rows.size());
+        rows.forEach((key, attributes) -> built.add(row(key, attributes, now)));
+        // One multi-row INSERT over the union of the rows' columns; a row without a column gets DEFAULT.
+        LinkedHashSet<String> columns = new LinkedHashSet<>();
+        built.forEach(row -> columns.addAll(row.keySet()));
+        insertRows(List.copyOf(columns), built);
     }
 
-    private void insertGroup(List<String> columns, List<Map<String, Object>> rows) {
+    /** A pivot row: both keys, the caller's attributes, the relation's filter values, then timestamps. */
+    private Map<String, Object> row(List<Object> key, Map<String, Object> attributes, Instant now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < parentKey.size(); i++) {
+            row.put(pivot.foreignPivotKeys().get(i), parentKey.get(i));
+        }
+        for (int i = 0; i < key.size(); i++) {
+            row.put(pivot.relatedPivotKeys().get(i), key.get(i));
+        }
+        attributes.forEach(row::putIfAbsent); // a key column cannot be overwritten by an attribute
+        for (PivotFilter filter : pivot.filters()) {
+            if (filter.isEquality()) {
+                row.putIfAbsent(filter.column(), filter.values().get(0));
+            }
+        }
+        if (pivot.hasTimestamps()) {
+            row.putIfAbsent(pivot.createdAt(), now); // the caller's explicit values win
+            row.putIfAbsent(pivot.updatedAt(), now);
+        }
+        return row;
+    }
+
+    private void insertRows(List<String> columns, List<Map<String, Object>> rows) {
         int perStatement = Math.max(1, database.dialect().maxBindParameters() / columns.size());
         for (int from = 0; from < rows.size(); from += perStatement) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + perStatement));
@@ -253,7 +264,12 @@ public final class PivotWriter {
             for (int r = 0; r < batch.size(); r++) {
                 sql.append(r == 0 ? "(" : ", (");
                 for (int i = 0; i < columns.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").param(batch.get(r).get(columns.get(i)), typeOf(columns.get(i)));
+                    sql.append(i == 0 ? "" : ", ");
+                    if (batch.get(r).containsKey(columns.get(i))) {
+                        sql.param(batch.get(r).get(columns.get(i)), typeOf(columns.get(i)));
+                    } else {
+                        sql.append("DEFAULT");
+                    }
                 }
                 sql.append(")");
             }
@@ -344,6 +360,9 @@ public final class PivotWriter {
         } catch (DataIntegrityException e) {
             throw new DataIntegrityException(e.sql().orElse(null), operation + " on " + describe
                     + " was refused by the database, so nothing was written: " + reason(e), e);
+        } catch (StatementFailedException e) {
+            throw new StatementFailedException(e.sql().orElse(null), operation + " on " + describe
+                    + " failed, so nothing was written: " + reason(e), e);
         }
     }
 

@@ -2,11 +2,14 @@ package dev.quarry.relation.pivot;
 
 import dev.quarry.entity.Attribute;
 import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.DetachedEntityException;
 import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.InvalidValueException;
 import dev.quarry.entity.Key;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.relation.InvalidRelatedIdException;
+import dev.quarry.relation.PivotFilter;
+import dev.quarry.relation.PivotTable;
 import dev.quarry.sql.Identifiers;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,14 +28,16 @@ final class RelatedKeys {
     private final String relation;
     private final String parent;
     private final EntityMetadata<?> related;
+    private final PivotTable pivot;
     private final List<Attribute> keys;
 
-    RelatedKeys(String operation, String parent, String relation, EntityMetadata<?> related, List<Attribute> keys) {
+    RelatedKeys(String operation, String parent, String relation, EntityMetadata<?> related, PivotTable pivot) {
         this.operation = operation;
         this.parent = parent;
         this.relation = relation;
         this.related = related;
-        this.keys = keys;
+        this.pivot = pivot;
+        this.keys = pivot.relatedKeys();
     }
 
     /** Each distinct key of {@code values}, in first-seen order, with the same attributes. */
@@ -40,7 +45,7 @@ final class RelatedKeys {
         if (values == null) {
             throw refused(null, "is not a collection of ids");
         }
-        Map<String, Object> checked = attributes(attributes);
+        Map<String, Object> checked = attributesOfRowsInThisRelation(attributes);
         Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
         for (Object value : values) {
             keyed.put(key(value), checked);
@@ -54,7 +59,7 @@ final class RelatedKeys {
             throw refused(null, "is not a map of ids to pivot attributes");
         }
         Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
-        idsWithAttributes.forEach((id, attributes) -> keyed.put(key(id), attributes(attributes == null ? Map.of() : attributes)));
+        idsWithAttributes.forEach((id, attributes) -> keyed.put(key(id), attributesOfRowsInThisRelation(attributes)));
         return keyed;
     }
 
@@ -111,12 +116,19 @@ final class RelatedKeys {
         for (Attribute attribute : keys) {
             Object part = attribute.read(entity);
             if (part == null) {
-                throw refused(entity, entity.isLoaded() ? "has no value for its key attribute " + attribute.name()
-                        : "has not been saved, so it has no key yet: save() it first");
+                throw refused(entity, savedState(entity));
             }
             key.add(part);
         }
         return key;
+    }
+
+    private static String savedState(BaseEntity<?> entity) {
+        try {
+            return entity.isLoaded() ? "has no value for its key" : "has not been saved, so it has no key yet: save() it first";
+        } catch (DetachedEntityException e) {
+            return "was made with 'new', not by the container, and has no key: get it from entities.get(...) and save it";
+        }
     }
 
     private List<Object> fromKey(Key given) {
@@ -144,12 +156,42 @@ final class RelatedKeys {
         }
     }
 
-    /** Pivot attributes with their column names checked. */
+    /**
+     * Pivot attributes with their column names checked; null means none. An attribute may not
+     * name a key column. (Changing a filtered column of an existing row, which moves the row
+     * between filtered relations, is allowed: see {@link #attributesOfRowsInThisRelation}.)
+     */
     Map<String, Object> attributes(Map<String, ?> given) {
         Map<String, Object> checked = new LinkedHashMap<>();
+        if (given == null) {
+            return checked;
+        }
         given.forEach((column, value) -> {
             Identifiers.requirePart(column, "pivot column", operation + " on " + parent + "." + relation);
+            if (pivot.foreignPivotKeys().contains(column) || pivot.relatedPivotKeys().contains(column)) {
+                throw refused(Map.of(column, String.valueOf(value)), "sets the key column " + column
+                        + ", which the relation fills itself");
+            }
             checked.put(column, value);
+        });
+        return checked;
+    }
+
+    /**
+     * Attributes of rows that must belong to this relation afterwards (attach, sync, toggle): as
+     * {@link #attributes}, and none may contradict the relation's own {@code wherePivot} value
+     * for its column, or the row would be written where the relation cannot see it.
+     */
+    Map<String, Object> attributesOfRowsInThisRelation(Map<String, ?> given) {
+        Map<String, Object> checked = attributes(given);
+        checked.forEach((column, value) -> {
+            for (PivotFilter filter : pivot.filters()) {
+                if (filter.isEquality() && filter.column().equals(column)
+                        && !ValueConverter.sameValue(filter.values().get(0), value)) {
+                    throw refused(Map.of(column, String.valueOf(value)), "contradicts the relation's wherePivot(\""
+                            + column + "\", " + filter.values().get(0) + "): the row would be written where this relation cannot see it");
+                }
+            }
         });
         return checked;
     }

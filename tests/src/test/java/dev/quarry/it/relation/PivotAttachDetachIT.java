@@ -1,6 +1,7 @@
 package dev.quarry.it.relation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.quarry.it.model.Role;
 import dev.quarry.it.model.Student;
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
+import dev.quarry.relation.InvalidRelatedIdException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -224,17 +226,14 @@ class PivotAttachDetachIT extends DatabaseTest {
     }
 
     @Test
-    void anExplicitAttributeThatContradictsAnEqualityPivotFilterIsNotSilentlyDropped() {
-        // Eloquent lets the caller's attributes win over withPivotValue; refusing the contradiction would do too.
-        // Silently storing the filter's value instead of the caller's is neither.
-        try {
-            ada.roles().wherePivot("assignedBy", "sso").attach(admin, Map.of("assignedBy", "root"));
-        } catch (dev.quarry.QuarryException refused) {
-            assertTrue(refused.getMessage().contains("assignedBy"), refused.getMessage());
-            assertEquals(List.of(), ids(ROLES_OF, ada.getId()));
-            return;
-        }
-        assertEquals(List.of(row(admin.getId(), "root", start, start)), query(ROWS_OF, ada.getId()));
+    void anExplicitAttributeThatContradictsAnEqualityPivotFilterIsRefusedAndWritesNothing() {
+        // Storing the caller's value would write a row this relation cannot see; storing the filter's
+        // value would silently drop the caller's. Quarry refuses the contradiction instead.
+        InvalidRelatedIdException refused = assertThrows(InvalidRelatedIdException.class,
+                () -> ada.roles().wherePivot("assignedBy", "sso").attach(admin, Map.of("assignedBy", "root")));
+
+        assertTrue(refused.getMessage().contains("wherePivot(\"assignedBy\", sso)"), refused.getMessage());
+        assertEquals(List.of(), ids(ROLES_OF, ada.getId()));
     }
 
     @Test
