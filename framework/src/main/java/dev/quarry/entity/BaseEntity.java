@@ -10,6 +10,7 @@ import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
+import dev.quarry.relation.Relation;
 import dev.quarry.validation.Violation;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -271,11 +272,32 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return new BelongsToMany<>(state().context(), related, self(), callingRelationName());
     }
 
-    /** The relation's name is the entity method that declares it, as Quick finds it from the stack. */
+    /**
+     * The relation's name is the entity method that declares it, as Quick finds it from the stack:
+     * the outermost of the relation methods on top of this call, so that {@code rootRoles()}, which
+     * returns {@code allRoles().wherePivot(...)}, is named {@code rootRoles}.
+     */
     private String callingRelationName() {
-        return WALKER.walk(frames -> frames
-                .filter(f -> f.getDeclaringClass() != BaseEntity.class && BaseEntity.class.isAssignableFrom(f.getDeclaringClass()))
-                .findFirst().map(StackWalker.StackFrame::getMethodName).orElse("relation"));
+        return WALKER.walk(frames -> {
+            String name = null;
+            for (java.util.Iterator<StackWalker.StackFrame> it = frames.iterator(); it.hasNext(); ) {
+                StackWalker.StackFrame frame = it.next();
+                if (frame.getDeclaringClass() == BaseEntity.class) {
+                    if (name != null) {
+                        break;
+                    }
+                    continue;
+                }
+                boolean relationMethod = BaseEntity.class.isAssignableFrom(frame.getDeclaringClass())
+                        && frame.getMethodType().parameterCount() == 0
+                        && Relation.class.isAssignableFrom(frame.getMethodType().returnType());
+                if (!relationMethod) {
+                    return name != null ? name : frame.getMethodName();
+                }
+                name = frame.getMethodName();
+            }
+            return name == null ? "relation" : name;
+        });
     }
 
     // ---- creating ---------------------------------------------------------------------------

@@ -30,7 +30,8 @@ final class QuickNamingStrategy implements NamingStrategy {
 
     @Override
     public String pivotTable(String entityName, String table, String otherEntityName, String otherTable) {
-        return table.compareTo(otherTable) <= 0 ? table + "_" + otherTable : otherTable + "_" + table;
+        // Quick compares without regard to case (compareNoCase).
+        return table.compareToIgnoreCase(otherTable) <= 0 ? table + "_" + otherTable : otherTable + "_" + table;
     }
 
     @Override

@@ -30,6 +30,21 @@ public final class Constraints {
         return this;
     }
 
+    /**
+     * {@code column IN (values)}, where a null among the values also matches {@code IS NULL}; negated,
+     * {@code NOT IN} that also excludes nulls when null is among the values.
+     */
+    public Constraints inOrNull(String column, List<?> values, boolean negated) {
+        List<Object> present = values.stream().filter(java.util.Objects::nonNull).map(v -> (Object) v).toList();
+        Condition in = new Condition.In(qualified(column), present, null, negated);
+        if (present.size() < values.size()) {
+            in = new Condition.Group(List.of(new Clause(false, in),
+                    new Clause(!negated, new Condition.Null(qualified(column), negated))));
+        }
+        conditions.add(in);
+        return this;
+    }
+
     /** {@code column IS NULL}, or {@code IS NOT NULL}. */
     public Constraints isNull(String column, boolean negated) {
         conditions.add(new Condition.Null(qualified(column), negated));

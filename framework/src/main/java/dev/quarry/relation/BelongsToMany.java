@@ -177,12 +177,12 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /** Only pivot rows whose column is one of {@code values}; an empty collection matches none. */
     public BelongsToMany<P, R> wherePivotIn(String column, Collection<?> values) {
-        return addFilter(column, "IN", List.copyOf(values));
+        return addFilter(column, "IN", new ArrayList<>(values));
     }
 
     /** Only pivot rows whose column is none of {@code values}; an empty collection excludes none. */
     public BelongsToMany<P, R> wherePivotNotIn(String column, Collection<?> values) {
-        return addFilter(column, "NOT IN", List.copyOf(values));
+        return addFilter(column, "NOT IN", new ArrayList<>(values));
     }
 
     /** Only pivot rows whose column is null. */
@@ -210,10 +210,15 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /**
      * The related entities, loaded on first access (or by an eager load) and cached on the parent;
-     * a write through this relation, or {@code refresh()} of the parent, forgets the cache.
+     * a write through this relation, or {@code refresh()} of the parent, forgets the cache. Only the
+     * relation as its method declares it is cached: with conditions added at the call site
+     * ({@code user.roles().where(...).getResults()}) this runs that query and caches nothing.
      */
     @SuppressWarnings("unchecked")
     public List<R> getResults() {
+        if (!isAsDeclared()) {
+            return List.copyOf(get());
+        }
         EntityState<P> state = parentState();
         if (state.hasRelation(name)) {
             return (List<R>) state.relation(name);
@@ -221,6 +226,14 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         List<R> results = List.copyOf(get());
         state.setRelation(name, results);
         return results;
+    }
+
+    /** True if this builder runs the same query as a fresh call of the relation's method. */
+    private boolean isAsDeclared() {
+        return parent.metadata().findRelation(name)
+                .map(method -> method.relationOf(parent))
+                .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
+                .orElse(false);
     }
 
     /** The pivot table's name, keys, columns and filters, as declared and derived. */
@@ -249,7 +262,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     @Override
     public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
-        BelongsToMany<P, R> query = blank();
+        BelongsToMany<P, R> query = copy(); // keeps the where and orderBy the relation method declares
         if (constraint != null) {
             constraint.accept(query);
         }
@@ -318,8 +331,8 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         for (PivotFilter filter : pivot.filters()) {
             String column = pivot.table() + "." + filter.column();
             switch (filter.operator()) {
-                case "IN" -> constraints.in(column, filter.values(), null, false);
-                case "NOT IN" -> constraints.in(column, filter.values(), null, true);
+                case "IN" -> constraints.inOrNull(column, filter.values(), false);
+                case "NOT IN" -> constraints.inOrNull(column, filter.values(), true);
                 case "IS NULL" -> constraints.isNull(column, false);
                 case "IS NOT NULL" -> constraints.isNull(column, true);
                 default -> constraints.compare(column, filter.operator(), filter.values().get(0), null);
@@ -336,7 +349,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
             Map<String, Object> extras = new HashMap<>(state.extras());
             Map<String, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i), extras.remove(PIVOT_ALIAS + i));
+                values.put(columns.get(i), Pivot.normalize(extras.remove(PIVOT_ALIAS + i)));
             }
             state.setExtras(extras);
             state.setPivot(new Pivot(pivot.table(), values));

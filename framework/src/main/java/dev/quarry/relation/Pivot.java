@@ -23,6 +23,11 @@ public final class Pivot {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
+    /** A value as a pivot row holds it: JDBC timestamps become {@code Instant}s, as entity timestamps are. */
+    static Object normalize(Object value) {
+        return value instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : value;
+    }
+
     /** The pivot table. */
     public String table() {
         return table;

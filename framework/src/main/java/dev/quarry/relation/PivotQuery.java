@@ -37,10 +37,15 @@ public final class PivotQuery {
         return where(column, "=", value);
     }
 
-    /** Only rows matching {@code column operator value}; operators as {@code where} accepts them. */
+    /** Only rows matching {@code column operator value}; operators as {@code where} accepts them; null means IS (NOT) NULL. */
     public PivotQuery where(String column, String operator, Object value) {
         Identifiers.requirePart(column, "pivot column", "a pivot query on " + pivot.table());
-        conditions.add(new String[] {column, Constraints.normalizeOperator(operator)});
+        String sql = Constraints.normalizeOperator(operator);
+        if (value == null && !sql.equals("=") && !sql.equals("<>")) {
+            throw new dev.quarry.query.InvalidQueryException("where(" + column + ", " + operator + ", null) on a pivot query of "
+                    + pivot.table() + " compares with null, which never matches: use = or <> with null.");
+        }
+        conditions.add(new String[] {column, sql});
         values.add(value);
         return this;
     }
@@ -50,7 +55,11 @@ public final class PivotQuery {
         SqlBuilder sql = new SqlBuilder(database.dialect()).append("SELECT * FROM ").identifier(pivot.table());
         where(sql);
         return database.withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).map(RowMaps.exactLabels()).list()).stream()
-                .map(row -> new Pivot(pivot.table(), new LinkedHashMap<>(row))).toList();
+                .map(row -> {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    row.forEach((column, value) -> values.put(column, Pivot.normalize(value)));
+                    return new Pivot(pivot.table(), values);
+                }).toList();
     }
 
     /** How many pivot rows match. */
@@ -67,8 +76,15 @@ public final class PivotQuery {
         }
         PivotFilters.render(pivot.filters(), sql);
         for (int i = 0; i < conditions.size(); i++) {
-            sql.append(" AND ").identifier(conditions.get(i)[0]).append(" ").append(conditions.get(i)[1]).append(" ")
-                    .param(values.get(i));
+            String operator = conditions.get(i)[1];
+            sql.append(" AND ").identifier(conditions.get(i)[0]);
+            if (values.get(i) == null && operator.equals("=")) {
+                sql.append(" IS NULL");
+            } else if (values.get(i) == null && operator.equals("<>")) {
+                sql.append(" IS NOT NULL");
+            } else {
+                sql.append(" ").append(operator).append(" ").param(values.get(i));
+            }
         }
     }
 
