@@ -8,9 +8,10 @@ import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Page;
 import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.BelongsToManyTable;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
-import dev.quarry.relation.Relation;
+import dev.quarry.relation.Relationship;
 import dev.quarry.validation.Violation;
 import jakarta.inject.Inject;
 import java.util.Collection;
@@ -251,6 +252,37 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
     }
 
     /**
+     * A many-to-many relation to a table that has no entity (Mongoloquent's form): it reads plain
+     * rows as maps. Pivot table and keys follow the same conventions ({@code roles_users},
+     * {@code userId}, {@code roleId}); the related key is {@code id}.
+     *
+     * <pre>{@code
+     * public BelongsToManyTable<User> roleRows() {
+     *     return belongsToManyTable("roles");
+     * }
+     * }</pre>
+     */
+    protected final BelongsToManyTable<T> belongsToManyTable(String relatedTable) {
+        return new BelongsToManyTable<>(state().context(), self(), callingRelationName(), relatedTable);
+    }
+
+    /** {@link #belongsToManyTable(String)} with the pivot table and its two key columns (Mongoloquent's order); null keeps the convention. */
+    protected final BelongsToManyTable<T> belongsToManyTable(String relatedTable, String table, String foreignPivotKey,
+                                                             String relatedPivotKey) {
+        BelongsToManyTable<T> relation = new BelongsToManyTable<>(state().context(), self(), callingRelationName(), relatedTable);
+        if (table != null) {
+            relation.table(table);
+        }
+        if (foreignPivotKey != null) {
+            relation.foreignPivotKey(foreignPivotKey);
+        }
+        if (relatedPivotKey != null) {
+            relation.relatedPivotKey(relatedPivotKey);
+        }
+        return relation;
+    }
+
+    /**
      * The pivot row this entity was read with through a many-to-many relation.
      *
      * @throws NoPivotException if it was not read through one
@@ -290,7 +322,7 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
                 }
                 boolean relationMethod = BaseEntity.class.isAssignableFrom(frame.getDeclaringClass())
                         && frame.getMethodType().parameterCount() == 0
-                        && Relation.class.isAssignableFrom(frame.getMethodType().returnType());
+                        && Relationship.class.isAssignableFrom(frame.getMethodType().returnType());
                 if (!relationMethod) {
                     return name != null ? name : frame.getMethodName();
                 }

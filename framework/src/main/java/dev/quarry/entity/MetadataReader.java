@@ -2,7 +2,7 @@ package dev.quarry.entity;
 
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.query.Query;
-import dev.quarry.relation.Relation;
+import dev.quarry.relation.Relationship;
 import dev.quarry.sql.Identifiers;
 import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
@@ -316,7 +316,7 @@ final class MetadataReader {
         for (Class<?> c = type; c != null && c != BaseEntity.class; c = c.getSuperclass()) {
             for (Method method : c.getDeclaredMethods()) {
                 if (method.getParameterCount() != 0 || Modifier.isStatic(method.getModifiers()) || method.isBridge()
-                        || method.isSynthetic() || !Relation.class.isAssignableFrom(method.getReturnType())
+                        || method.isSynthetic() || !Relationship.class.isAssignableFrom(method.getReturnType())
                         || relations.containsKey(method.getName())) {
                     continue;
                 }

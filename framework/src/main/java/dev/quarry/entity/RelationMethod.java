@@ -1,6 +1,6 @@
 package dev.quarry.entity;
 
-import dev.quarry.relation.Relation;
+import dev.quarry.relation.Relationship;
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -33,9 +33,9 @@ public final class RelationMethod {
     }
 
     /** Calls the method on {@code entity}: the relation of that entity. */
-    public Relation<?, ?, ?> relationOf(BaseEntity<?> entity) {
+    public Relationship<?> relationOf(BaseEntity<?> entity) {
         try {
-            return (Relation<?, ?, ?>) handle.invoke(entity);
+            return (Relationship<?>) handle.invoke(entity);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

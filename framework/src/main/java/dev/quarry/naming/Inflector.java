@@ -70,6 +70,17 @@ public final class Inflector {
             new Rule("s$", "s"),
             new Rule("$", "s"));
 
+    private static final List<Rule> SINGULAR_RULES = List.of(
+            new Rule("(matr|vert)ices$", "$1ix"),
+            new Rule("(x|ch|ss|sh|zz)es$", "$1"),
+            new Rule("([^aeiouy]|qu)ies$", "$1y"),
+            new Rule("([lr])ves$", "$1f"),
+            new Rule("([^f])ves$", "$1fe"),
+            new Rule("(alias|status|gas|bias|atlas|bus)es$", "$1"),
+            new Rule("ss$", "ss"),
+            new Rule("us$", "us"),
+            new Rule("s$", ""));
+
     private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])|([A-Z]+)([A-Z][a-z])");
 
     private Inflector() {}
@@ -96,6 +107,37 @@ public final class Inflector {
             }
         }
         return word + "s";
+    }
+
+    /** The singular of one English word: the inverse of {@link #pluralize} for the words it knows. */
+    public static String singularize(String word) {
+        if (word.isEmpty()) {
+            return word;
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (UNCOUNTABLE.contains(lower)) {
+            return word;
+        }
+        for (Map.Entry<String, String> irregular : IRREGULAR.entrySet()) {
+            if (irregular.getValue().equals(lower)) {
+                String singular = irregular.getKey();
+                return Character.isUpperCase(word.charAt(0))
+                        ? Character.toUpperCase(singular.charAt(0)) + singular.substring(1) : singular;
+            }
+        }
+        for (Rule rule : SINGULAR_RULES) {
+            Matcher m = rule.pattern.matcher(word);
+            if (m.find()) {
+                return m.replaceFirst(rule.replacement);
+            }
+        }
+        return word;
+    }
+
+    /** Singularizes only the last {@code _}-separated word: {@code user_roles} -> {@code user_role}. */
+    public static String singularizeLastWord(String snakeName) {
+        int cut = snakeName.lastIndexOf('_') + 1;
+        return snakeName.substring(0, cut) + singularize(snakeName.substring(cut));
     }
 
     /** Pluralizes only the last {@code _}-separated word: {@code user_permission} -> {@code user_permissions}. */

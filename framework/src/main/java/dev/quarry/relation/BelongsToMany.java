@@ -214,6 +214,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
      * relation as its method declares it is cached: with conditions added at the call site
      * ({@code user.roles().where(...).getResults()}) this runs that query and caches nothing.
      */
+    @Override
     @SuppressWarnings("unchecked")
     public List<R> getResults() {
         if (!isAsDeclared()) {
@@ -232,6 +233,8 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     private boolean isAsDeclared() {
         return parent.metadata().findRelation(name)
                 .map(method -> method.relationOf(parent))
+                .filter(declared -> declared instanceof BelongsToMany<?, ?>)
+                .map(declared -> (BelongsToMany<?, ?>) declared)
                 .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
                 .orElse(false);
     }
@@ -458,7 +461,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     private PivotWriter writer(String operation) {
         requireSavedParent(operation);
-        return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata,
+        return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata, metadata.name(),
                 parentKeyValues(parent), describe());
     }
 

@@ -4,6 +4,7 @@ import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.RelationMethod;
 import dev.quarry.internal.NearestNames;
+import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,26 +38,31 @@ public final class EagerLoader {
             }
         }
         for (Map.Entry<String, Map<String, Consumer<QueryBuilder<?, ?>>>> level : nested.entrySet()) {
-            List<? extends BaseEntity<?>> related = loadOne(entities, level.getKey(), constraints.get(level.getKey()));
+            List<?> related = loadOne(entities, level.getKey(), constraints.get(level.getKey()));
             loadNested(related, level.getValue());
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void loadNested(List<? extends BaseEntity<?>> related, Map<String, Consumer<QueryBuilder<?, ?>>> paths) {
-        if (!paths.isEmpty() && !related.isEmpty()) {
-            load((List) related, paths);
+    private static void loadNested(List<?> related, Map<String, Consumer<QueryBuilder<?, ?>>> paths) {
+        if (paths.isEmpty() || related.isEmpty()) {
+            return;
         }
+        if (!(related.get(0) instanceof BaseEntity<?>)) {
+            throw new InvalidQueryException("Cannot eager load " + paths.keySet() + " below a relation to a table without an"
+                    + " entity: its rows are plain maps, which have no relations.");
+        }
+        load((List) related, paths);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T extends BaseEntity<T>> List<? extends BaseEntity<?>> loadOne(
+    private static <T extends BaseEntity<T>> List<?> loadOne(
             List<T> entities, String relationName, Consumer<QueryBuilder<?, ?>> constraint) {
         T first = entities.get(0);
         EntityMetadata<T> metadata = first.metadata();
         RelationMethod method = metadata.findRelation(relationName).orElseThrow(() -> new UnknownRelationException(
                 metadata.name(), relationName, NearestNames.of(relationName, metadata.relationNames()), metadata.relationNames()));
-        Relation relation = method.relationOf(first);
+        Relationship relation = method.relationOf(first);
         return new ArrayList<>(relation.eagerLoad(entities, constraint));
     }
 }

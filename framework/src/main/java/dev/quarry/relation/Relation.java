@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * @param <Q> the relation's own type
  */
 public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>, Q extends Relation<P, R, Q>>
-        extends QueryBuilder<R, Q> {
+        extends QueryBuilder<R, Q> implements Relationship<P> {
     protected final P parent;
     protected final String name;
 
@@ -30,11 +30,13 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
     }
 
     /** The entity this relation belongs to. */
+    @Override
     public P parent() {
         return parent;
     }
 
     /** The relation's name: the method that declares it. */
+    @Override
     public String name() {
         return name;
     }
@@ -66,5 +68,9 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
      * in one statement per chunk of parents, stores each parent's result in its cache and returns
      * every related entity loaded, for nested eager loading.
      */
+    @Override
     public abstract List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint);
+
+    @Override
+    public abstract List<R> getResults();
 }

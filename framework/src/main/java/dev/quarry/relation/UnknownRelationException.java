@@ -10,7 +10,7 @@ public class UnknownRelationException extends QuarryException {
     public UnknownRelationException(String entityName, String relation, List<String> nearest, List<String> known) {
         super("UnknownRelation", "Entity " + entityName + " has no relation " + dev.quarry.sql.Identifiers.printable(relation) + "."
                 + (nearest.isEmpty() ? "" : "\n  Did you mean " + String.join(", ", nearest) + "?")
-                + "\n  Known relations: " + (known.isEmpty() ? "none" : String.join(", ", known))
+                + "\n  Known relations: " + (known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList()))
                 + ". A relation is a no-argument method of the entity that returns a relation, e.g. belongsToMany(...).");
     }
 }

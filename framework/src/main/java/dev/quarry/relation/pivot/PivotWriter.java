@@ -47,8 +47,12 @@ public final class PivotWriter {
     private final String describe;
     private final RelatedKeys keys;
 
+    /**
+     * A writer for one operation. {@code related} is the related entity, or null for a relation to a
+     * table without an entity (then ids are used as given); {@code relatedName} names it in errors.
+     */
     public PivotWriter(String operation, Database database, Clock clock, PivotTable pivot, EntityMetadata<?> related,
-                       List<Object> parentKey, String describe) {
+                       String relatedName, List<Object> parentKey, String describe) {
         this.operation = operation;
         this.database = database;
         this.clock = clock;
@@ -56,7 +60,8 @@ public final class PivotWriter {
         this.parentKey = List.copyOf(parentKey);
         this.describe = describe;
         int dot = describe.lastIndexOf('.');
-        this.keys = new RelatedKeys(operation, describe.substring(0, dot), describe.substring(dot + 1), related, pivot);
+        this.keys = new RelatedKeys(operation, describe.substring(0, dot), describe.substring(dot + 1), related, relatedName,
+                pivot);
     }
 
     /** Ids or entities without pivot attributes, keyed for {@link #sync}. */
@@ -309,7 +314,7 @@ public final class PivotWriter {
         if (columns.size() == 1) {
             sql.identifier(columns.get(0)).append(" IN (");
             for (int i = 0; i < tuples.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").param(tuples.get(i).get(0), Persister.bindType(attributes.get(0)));
+                sql.append(i == 0 ? "" : ", ").param(tuples.get(i).get(0), attributes.isEmpty() ? null : Persister.bindType(attributes.get(0)));
             }
             sql.append(")");
             return;
@@ -319,7 +324,7 @@ public final class PivotWriter {
             sql.append(t == 0 ? "(" : " OR (");
             for (int i = 0; i < columns.size(); i++) {
                 sql.append(i == 0 ? "" : " AND ").identifier(columns.get(i)).append(" = ")
-                        .param(tuples.get(t).get(i), Persister.bindType(attributes.get(i)));
+                        .param(tuples.get(t).get(i), attributes.isEmpty() ? null : Persister.bindType(attributes.get(i)));
             }
             sql.append(")");
         }
@@ -343,7 +348,7 @@ public final class PivotWriter {
             return Persister.bindType(pivot.parentKeys().get(index));
         }
         index = pivot.relatedPivotKeys().indexOf(column);
-        return index >= 0 ? Persister.bindType(pivot.relatedKeys().get(index)) : null;
+        return index >= 0 && !pivot.relatedKeys().isEmpty() ? Persister.bindType(pivot.relatedKeys().get(index)) : null;
     }
 
     private List<Object> publicForms(Collection<List<Object>> keyList) {

@@ -28,16 +28,27 @@ final class RelatedKeys {
     private final String relation;
     private final String parent;
     private final EntityMetadata<?> related;
+    private final String relatedName;
     private final PivotTable pivot;
     private final List<Attribute> keys;
 
-    RelatedKeys(String operation, String parent, String relation, EntityMetadata<?> related, PivotTable pivot) {
+    /**
+     * Keys of {@code related} entities, or, with {@code related} null, of rows of a table without an
+     * entity: then ids are used as given, integral numbers as {@code Long}s.
+     */
+    RelatedKeys(String operation, String parent, String relation, EntityMetadata<?> related, String relatedName,
+                PivotTable pivot) {
         this.operation = operation;
         this.parent = parent;
         this.relation = relation;
         this.related = related;
+        this.relatedName = relatedName;
         this.pivot = pivot;
         this.keys = pivot.relatedKeys();
+    }
+
+    private boolean tableMode() {
+        return related == null;
     }
 
     /** Each distinct key of {@code values}, in first-seen order, with the same attributes. */
@@ -69,6 +80,9 @@ final class RelatedKeys {
             throw refused(null, "is not an id");
         }
         if (value instanceof BaseEntity<?> entity) {
+            if (tableMode()) {
+                throw refused(value, "is an entity, but " + relatedName + " has no entity: pass its ids");
+            }
             return fromEntity(entity);
         }
         if (value instanceof Key key) {
@@ -80,11 +94,11 @@ final class RelatedKeys {
         if (value instanceof Collection<?> || value.getClass().isArray()) {
             throw refused(value, "is a collection: pass the ids themselves, or one collection of ids");
         }
-        if (keys.size() != 1) {
-            throw refused(value, "is a single value, but " + related.name() + " is related by " + names()
+        if (names().size() != 1) {
+            throw refused(value, "is a single value, but " + relatedName + " is related by " + names()
                     + ": pass Key.of(...) with a value for each");
         }
-        return List.of(convert(value, keys.get(0)));
+        return List.of(tableMode() ? asGiven(value) : convert(value, keys.get(0)));
     }
 
     /** The caller-facing form of a key: the value itself, or a {@link Key} for a composite one. */
@@ -93,8 +107,9 @@ final class RelatedKeys {
             return key.get(0);
         }
         Map<String, Object> parts = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            parts.put(keys.get(i).name(), key.get(i));
+        List<String> names = names();
+        for (int i = 0; i < names.size(); i++) {
+            parts.put(names.get(i), key.get(i));
         }
         return Key.of(parts);
     }
@@ -103,7 +118,7 @@ final class RelatedKeys {
     List<Object> fromStored(List<Object> stored) {
         List<Object> key = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
-            key.add(ValueConverter.convert(stored.get(i), keys.get(i), related.name()));
+            key.add(tableMode() ? asGiven(stored.get(i)) : ValueConverter.convert(stored.get(i), keys.get(i), related.name()));
         }
         return key;
     }
@@ -133,8 +148,18 @@ final class RelatedKeys {
 
     private List<Object> fromKey(Key given) {
         Map<String, Object> parts = given.parts();
-        if (parts.size() != keys.size()) {
-            throw refused(given, "has " + parts.size() + " part(s), but " + related.name() + " is related by " + names());
+        if (parts.size() != names().size()) {
+            throw refused(given, "has " + parts.size() + " part(s), but " + relatedName + " is related by " + names());
+        }
+        if (tableMode()) {
+            List<Object> key = new ArrayList<>();
+            for (String column : names()) {
+                if (parts.get(column) == null) {
+                    throw refused(given, "has no value for " + column + "; " + relatedName + " is related by " + names());
+                }
+                key.add(asGiven(parts.get(column)));
+            }
+            return key;
         }
         List<Object> key = new ArrayList<>(keys.size());
         for (Attribute attribute : keys) {
@@ -197,7 +222,22 @@ final class RelatedKeys {
     }
 
     private List<String> names() {
-        return keys.stream().map(Attribute::name).toList();
+        return tableMode() ? pivot.relatedPivotKeys() : keys.stream().map(Attribute::name).toList();
+    }
+
+    /** A table's id as given, but every integral number as a Long, so 4 and 4L are one id. */
+    private Object asGiven(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof java.math.BigInteger big && big.bitLength() < 64) {
+            return big.longValue();
+        }
+        if (value instanceof Number || value instanceof String || value instanceof java.util.UUID
+                || value instanceof java.time.temporal.Temporal || value instanceof Boolean) {
+            return value;
+        }
+        throw refused(value, "is not an id");
     }
 
     private InvalidRelatedIdException refused(Object value, String problem) {

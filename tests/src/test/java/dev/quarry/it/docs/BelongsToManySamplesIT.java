@@ -20,6 +20,7 @@ import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.NoPivotException;
+import dev.quarry.relation.Pivot;
 import dev.quarry.relation.UnknownPivotColumnException;
 import dev.quarry.relation.pivot.SyncResult;
 import dev.quarry.relation.pivot.ToggleResult;
@@ -190,6 +191,19 @@ class BelongsToManySamplesIT extends DatabaseTest {
         assertEquals(1, post.tags().count());
         post.tags().detach(tag);
         assertEquals(0, post.tags().count());
+    }
+
+    @Test
+    void aRelatedTableWithoutAnEntityReadsPlainRows() {
+        User user = this.user;
+        user.roleRows().attach(admin.getId(), editor.getId());
+        user.roles().updateExistingPivot(editor.getId(), Map.of("assignedBy", "ops"));
+
+        List<Map<String, Object>> rows = user.roleRows().orderBy("name").get();
+        Pivot pivot = (Pivot) rows.get(1).get("pivot");
+
+        assertEquals(List.of("admin", "editor"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals("ops", pivot.get("assignedBy"));
     }
 
     // ---- pivot-operations.md ----------------------------------------------------------------------

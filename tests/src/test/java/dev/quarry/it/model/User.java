@@ -5,6 +5,7 @@ import dev.quarry.entity.Guarded;
 import dev.quarry.entity.Scope;
 import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.BelongsToManyTable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +30,11 @@ public class User extends User_Relations {
     /** Permissions granted directly, through permissions_users. */
     public BelongsToMany<User, Permission> permissions() {
         return belongsToMany("Permission");
+    }
+
+    /** The same roles as plain rows of the "roles" table, without the Role entity (Mongoloquent's form). */
+    public BelongsToManyTable<User> roleRows() {
+        return belongsToManyTable("roles").withPivot("assignedBy");
     }
 
     @Scope
