@@ -7,7 +7,11 @@ import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Page;
 import dev.quarry.query.Query;
+import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.HasMany;
+import dev.quarry.relation.HasOne;
+import dev.quarry.relation.HasOneOrMany;
 import dev.quarry.relation.BelongsToManyTable;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
@@ -247,6 +251,89 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         }
         if (relatedKey != null) {
             relation.relatedKey(relatedKey);
+        }
+        return relation;
+    }
+
+    /**
+     * This entity belongs to one {@code related} entity: it holds its key in a foreign key named by
+     * convention ({@code userId} for a {@code User}), Quick's {@code belongsTo}.
+     *
+     * <pre>{@code
+     * public BelongsTo<Post, User> author() {
+     *     return belongsTo(User.class);
+     * }
+     * }</pre>
+     */
+    protected final <R extends BaseEntity<R>> BelongsTo<T, R> belongsTo(Class<R> related) {
+        return new BelongsTo<>(state().context(), state().context().registry().metadata(related), self(), callingRelationName());
+    }
+
+    /** {@link #belongsTo(Class)} by mapping name ({@code "User"}, {@code "User@blog"}). */
+    protected final <R extends BaseEntity<R>> BelongsTo<T, R> belongsTo(String related) {
+        return new BelongsTo<>(state().context(), state().context().registry().<R>metadata(related), self(), callingRelationName());
+    }
+
+    /** Quick's form: related, foreign key (on this entity), owner key (on the related one); null keeps the convention. */
+    protected final <R extends BaseEntity<R>> BelongsTo<T, R> belongsTo(String related, String foreignKey, String ownerKey) {
+        BelongsTo<T, R> relation = new BelongsTo<>(state().context(), state().context().registry().<R>metadata(related), self(),
+                callingRelationName());
+        if (foreignKey != null) {
+            relation.foreignKey(foreignKey);
+        }
+        if (ownerKey != null) {
+            relation.ownerKey(ownerKey);
+        }
+        return relation;
+    }
+
+    /**
+     * This entity has many {@code related} entities, each holding its key in a foreign key named by
+     * convention ({@code userId} on posts for a {@code User}), Quick's {@code hasMany}.
+     *
+     * <pre>{@code
+     * public HasMany<User, Post> posts() {
+     *     return hasMany(Post.class);
+     * }
+     * }</pre>
+     */
+    protected final <R extends BaseEntity<R>> HasMany<T, R> hasMany(Class<R> related) {
+        return new HasMany<>(state().context(), state().context().registry().metadata(related), self(), callingRelationName());
+    }
+
+    /** {@link #hasMany(Class)} by mapping name. */
+    protected final <R extends BaseEntity<R>> HasMany<T, R> hasMany(String related) {
+        return new HasMany<>(state().context(), state().context().registry().<R>metadata(related), self(), callingRelationName());
+    }
+
+    /** Quick's form: related, foreign key (on the related entity), local key (on this one); null keeps the convention. */
+    protected final <R extends BaseEntity<R>> HasMany<T, R> hasMany(String related, String foreignKey, String localKey) {
+        HasMany<T, R> relation = hasMany(related);
+        return foreignKey == null && localKey == null ? relation : keys(relation, foreignKey, localKey);
+    }
+
+    /** This entity has one {@code related} entity holding its key, Quick's {@code hasOne}. */
+    protected final <R extends BaseEntity<R>> HasOne<T, R> hasOne(Class<R> related) {
+        return new HasOne<>(state().context(), state().context().registry().metadata(related), self(), callingRelationName());
+    }
+
+    /** {@link #hasOne(Class)} by mapping name. */
+    protected final <R extends BaseEntity<R>> HasOne<T, R> hasOne(String related) {
+        return new HasOne<>(state().context(), state().context().registry().<R>metadata(related), self(), callingRelationName());
+    }
+
+    /** Quick's form: related, foreign key (on the related entity), local key (on this one); null keeps the convention. */
+    protected final <R extends BaseEntity<R>> HasOne<T, R> hasOne(String related, String foreignKey, String localKey) {
+        HasOne<T, R> relation = hasOne(related);
+        return foreignKey == null && localKey == null ? relation : keys(relation, foreignKey, localKey);
+    }
+
+    private static <Q extends HasOneOrMany<?, ?, Q>> Q keys(Q relation, String foreignKey, String localKey) {
+        if (foreignKey != null) {
+            relation.foreignKey(foreignKey);
+        }
+        if (localKey != null) {
+            relation.localKey(localKey);
         }
         return relation;
     }

@@ -118,30 +118,37 @@ final class EntityChecks {
         return ok;
     }
 
-    /** Relation methods returning BelongsToMany: Quarry calls them, and the generated setters call them too. */
+    /** Relation methods: Quarry calls them without arguments, and the generated setters call them too. */
     private boolean checkRelations(TypeElement type) {
         boolean ok = true;
         String name = type.getSimpleName().toString();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (!RelationSetters.isBelongsToMany(method)) {
+            RelationSetters.Kind kind = RelationSetters.kind(method);
+            if (kind == null) {
                 continue;
             }
             String relation = method.getSimpleName().toString();
+            String typeName = kind.type.substring(kind.type.lastIndexOf('.') + 1);
             List<? extends TypeMirror> arguments = ((DeclaredType) method.getReturnType()).getTypeArguments();
             if (!method.getParameters().isEmpty()) {
+                String example = kind == RelationSetters.Kind.BELONGS_TO_MANY_TABLE
+                        ? "`public BelongsToManyTable<" + name + "> " + relation + "() { return belongsToManyTable(\"tags\"); }`"
+                        : "`public " + typeName + "<" + name + ", Tag> " + relation + "() { return "
+                                + Character.toLowerCase(typeName.charAt(0)) + typeName.substring(1) + "(Tag.class); }`";
                 ok = error(method, "RelationSignature", "Relation " + relation + " of " + name + " takes parameters, but Quarry "
-                        + "calls a relation method without arguments to load and sync it: remove the parameters, e.g. "
-                        + "`public BelongsToMany<" + name + ", Tag> " + relation + "() { return belongsToMany(Tag.class); }`");
+                        + "calls a relation method without arguments to load and sync it: remove the parameters, e.g. " + example);
             } else if (method.getModifiers().contains(Modifier.STATIC)) {
                 ok = error(method, "RelationSignature", "Relation " + relation + " of " + name
                         + " is static, but a relation belongs to one entity: remove `static`");
             } else if (method.getModifiers().contains(Modifier.PRIVATE)) {
                 ok = error(method, "RelationSignature", "Relation " + relation + " of " + name
                         + " is private, so its generated setter cannot call it: make it public");
-            } else if (arguments.size() != 2 || !types.isSameType(types.erasure(arguments.get(0)), types.erasure(type.asType()))) {
+            } else if (arguments.size() != kind.typeArguments
+                    || !types.isSameType(types.erasure(arguments.get(0)), types.erasure(type.asType()))) {
                 ok = error(method, "RelationSignature", "Relation " + relation + " of " + name + " returns "
-                        + method.getReturnType() + ", but it must name its entity and the related one: "
-                        + "`BelongsToMany<" + name + ", " + (arguments.size() == 2 ? simple(arguments.get(1)) : "Related") + ">`");
+                        + method.getReturnType() + ", but it must name its entity" + (kind.typeArguments == 2 ? " and the related one" : "")
+                        + ": `" + typeName + "<" + name + (kind.typeArguments == 2
+                                ? ", " + (arguments.size() == 2 ? simple(arguments.get(1)) : "Related") : "") + ">`");
             }
         }
         return ok;

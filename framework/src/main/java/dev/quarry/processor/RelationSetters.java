@@ -19,7 +19,23 @@ import javax.lang.model.util.Elements;
  */
 final class RelationSetters {
     static final String SUFFIX = "_Relations";
-    private static final String BELONGS_TO_MANY = "dev.quarry.relation.BelongsToMany";
+
+    /** The relation types that get generated methods, by the relation class they return. */
+    enum Kind {
+        BELONGS_TO_MANY("dev.quarry.relation.BelongsToMany", 2),
+        BELONGS_TO_MANY_TABLE("dev.quarry.relation.BelongsToManyTable", 1),
+        BELONGS_TO("dev.quarry.relation.BelongsTo", 2),
+        HAS_MANY("dev.quarry.relation.HasMany", 2),
+        HAS_ONE("dev.quarry.relation.HasOne", 2);
+
+        final String type;
+        final int typeArguments;
+
+        Kind(String type, int typeArguments) {
+            this.type = type;
+            this.typeArguments = typeArguments;
+        }
+    }
 
     private RelationSetters() {}
 
@@ -31,10 +47,18 @@ final class RelationSetters {
         return relative.replace('.', '_') + SUFFIX;
     }
 
-    /** True if {@code method} returns {@code BelongsToMany<...>}: the relations that get a setter. */
-    static boolean isBelongsToMany(ExecutableElement method) {
-        return method.getReturnType() instanceof DeclaredType declared
-                && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(BELONGS_TO_MANY);
+    /** The kind of relation {@code method} returns, or null if it returns none. */
+    static Kind kind(ExecutableElement method) {
+        if (!(method.getReturnType() instanceof DeclaredType declared)) {
+            return null;
+        }
+        String type = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        for (Kind kind : Kind.values()) {
+            if (kind.type.equals(type)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     /** The base class source for {@code entity}. */
@@ -57,36 +81,73 @@ final class RelationSetters {
         for (ExecutableElement method : relations(entity)) {
             String relation = method.getSimpleName().toString();
             String property = Character.toUpperCase(relation.charAt(0)) + relation.substring(1);
-            String related = ((DeclaredType) method.getReturnType()).getTypeArguments().get(1).toString();
+            Kind kind = kind(method);
+            List<? extends javax.lang.model.type.TypeMirror> arguments = ((DeclaredType) method.getReturnType()).getTypeArguments();
+            String related = kind == Kind.BELONGS_TO_MANY_TABLE ? "java.util.Map<java.lang.String, java.lang.Object>"
+                    : arguments.get(1).toString();
             String call = "((" + self + ") this)." + relation + "()";
             if (!declared.contains("set" + property)) {
-                setter(out, self, relation, property, call, "java.lang.Object...");
-                setter(out, self, relation, property, call, "java.util.Collection<?>");
+                setters(out, kind, self, relation, property, call, related);
             }
             if (!declared.contains("get" + property)) {
-                out.append("\n    /**\n     * The related ").append(relation).append(" of {@link ").append(self).append("#").append(relation)
+                boolean many = kind == Kind.BELONGS_TO_MANY || kind == Kind.BELONGS_TO_MANY_TABLE || kind == Kind.HAS_MANY;
+                String type = many ? "java.util.List<" + related + ">" : related;
+                out.append("\n    /**\n     * The ").append(relation).append(" of {@link ").append(self).append("#").append(relation)
                         .append("()}, loaded on first access and cached\n     * on this entity (an eager load fills the cache too).\n     */\n")
-                        .append("    public java.util.List<").append(related).append("> get").append(property).append("() {\n")
+                        .append("    public ").append(type).append(" get").append(property).append("() {\n")
                         .append("        return ").append(call).append(".getResults();\n    }\n");
             }
         }
         return out.append("}\n").toString();
     }
 
-    /** The entity's BelongsToMany relation methods, in declaration order. */
+    /** The entity's relation methods, in declaration order. */
     static List<ExecutableElement> relations(TypeElement entity) {
         return ElementFilter.methodsIn(entity.getEnclosedElements()).stream()
-                .filter(RelationSetters::isBelongsToMany)
+                .filter(m -> kind(m) != null)
                 .filter(m -> m.getParameters().isEmpty())
+                .filter(m -> ((DeclaredType) m.getReturnType()).getTypeArguments().size() == kind(m).typeArguments)
                 .toList();
     }
 
-    private static void setter(StringBuilder out, String self, String relation, String property, String call, String parameter) {
+    /** Quick's relationship setters, by relation kind. */
+    private static void setters(StringBuilder out, Kind kind, String self, String relation, String property, String call,
+                                String related) {
+        switch (kind) {
+            case BELONGS_TO_MANY -> {
+                setter(out, self, relation, property, call, "java.lang.Object...", "sync(" + relation + ")",
+                        "dev.quarry.relation.pivot.SyncResult", "afterwards exactly these\n     * ids and/or entities are related, by {@code sync}; returns what changed");
+                setter(out, self, relation, property, call, "java.util.Collection<?>", "sync(" + relation + ")",
+                        "dev.quarry.relation.pivot.SyncResult", "afterwards exactly these\n     * ids and/or entities are related, by {@code sync}; returns what changed");
+            }
+            case BELONGS_TO_MANY_TABLE -> {
+                setter(out, self, relation, property, call, "java.lang.Object...", "sync(java.util.Arrays.asList(" + relation + "))",
+                        "dev.quarry.relation.pivot.SyncResult", "afterwards exactly these\n     * ids are related, by {@code sync}; returns what changed");
+                setter(out, self, relation, property, call, "java.util.Collection<?>", "sync(" + relation + ")",
+                        "dev.quarry.relation.pivot.SyncResult", "afterwards exactly these\n     * ids are related, by {@code sync}; returns what changed");
+            }
+            case BELONGS_TO -> setter(out, self, relation, property, call, "java.lang.Object", "associate(" + relation + ")", self,
+                    "points this entity at the\n     * given entity or id ({@code associate}); save() writes it");
+            case HAS_MANY -> {
+                out.append("\n    /**\n     * Quick's relationship setter for {@link ").append(self).append("#").append(relation)
+                        .append("()}: saves these entities onto this\n     * one ({@code saveMany}); related entities not given are left as they are.\n     */\n")
+                        .append("    public java.util.List<").append(related).append("> set").append(property)
+                        .append("(").append(related).append("... ").append(relation).append(") {\n")
+                        .append("        return ").append(call).append(".saveMany(java.util.Arrays.asList(").append(relation).append("));\n    }\n");
+                setter(out, self, relation, property, call, "java.util.Collection<" + related + ">", "saveMany(" + relation + ")",
+                        "java.util.List<" + related + ">", "saves these entities onto this\n     * one ({@code saveMany}); related entities not given are left as they are");
+            }
+            case HAS_ONE -> setter(out, self, relation, property, call, related, "save(" + relation + ")", related,
+                    "saves this entity onto this\n     * one ({@code save}); a related entity saved before is left as it is");
+        }
+    }
+
+    private static void setter(StringBuilder out, String self, String relation, String property, String call, String parameter,
+                               String body, String returns, String what) {
         out.append("\n    /**\n     * Quick's relationship setter for {@link ").append(self).append("#").append(relation)
-                .append("()}: afterwards exactly these\n     * ids and/or entities are related, by {@code sync}; returns what changed.\n     */\n")
-                .append("    public dev.quarry.relation.pivot.SyncResult set").append(property).append("(").append(parameter)
+                .append("()}: ").append(what).append(".\n     */\n")
+                .append("    public ").append(returns).append(" set").append(property).append("(").append(parameter)
                 .append(" ").append(relation).append(") {\n")
-                .append("        return ").append(call).append(".sync(")
-                .append(relation).append(");\n    }\n");
+                .append("        return ").append(call).append(".").append(body).append(";\n    }\n");
     }
 }

@@ -215,28 +215,8 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
      * ({@code user.roles().where(...).getResults()}) this runs that query and caches nothing.
      */
     @Override
-    @SuppressWarnings("unchecked")
     public List<R> getResults() {
-        if (!isAsDeclared()) {
-            return List.copyOf(get());
-        }
-        EntityState<P> state = parentState();
-        if (state.hasRelation(name)) {
-            return (List<R>) state.relation(name);
-        }
-        List<R> results = List.copyOf(get());
-        state.setRelation(name, results);
-        return results;
-    }
-
-    /** True if this builder runs the same query as a fresh call of the relation's method. */
-    private boolean isAsDeclared() {
-        return parent.metadata().findRelation(name)
-                .map(method -> method.relationOf(parent))
-                .filter(declared -> declared instanceof BelongsToMany<?, ?>)
-                .map(declared -> (BelongsToMany<?, ?>) declared)
-                .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
-                .orElse(false);
+        return cached(() -> List.copyOf(get()));
     }
 
     /** The pivot table's name, keys, columns and filters, as declared and derived. */

@@ -71,6 +71,33 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
     @Override
     public abstract List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint);
 
-    @Override
-    public abstract List<R> getResults();
+    /**
+     * True if this builder runs the same query as a fresh call of the relation's method: only then
+     * may {@code getResults()} use (and fill) the parent's cache; a builder with conditions added at
+     * the call site runs its own query.
+     */
+    protected final boolean isAsDeclared() {
+        return parent.metadata().findRelation(name)
+                .map(method -> method.relationOf(parent))
+                .filter(declared -> declared.getClass() == getClass())
+                .map(declared -> (Relation<?, ?, ?>) declared)
+                .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
+                .orElse(false);
+    }
+
+    /**
+     * The cached value of this relation on the parent, loading it with {@code load} on first use;
+     * with call-site conditions, {@code load}'s result, uncached.
+     */
+    @SuppressWarnings("unchecked")
+    protected final <V> V cached(java.util.function.Supplier<V> load) {
+        if (!isAsDeclared()) {
+            return load.get();
+        }
+        EntityState<P> state = parentState();
+        if (!state.hasRelation(name)) {
+            state.setRelation(name, load.get());
+        }
+        return (V) state.relation(name);
+    }
 }

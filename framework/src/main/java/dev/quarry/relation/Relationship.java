@@ -20,8 +20,11 @@ public interface Relationship<P extends BaseEntity<P>> {
     /** The entity this relation belongs to. */
     P parent();
 
-    /** The relation's results for its parent, loaded once and cached on the parent. */
-    List<?> getResults();
+    /**
+     * The relation's results for its parent, loaded once and cached on the parent: a list for a
+     * to-many relation, the related entity (or null, or its default) for a to-one relation.
+     */
+    Object getResults();
 
     /**
      * Loads the relation for every parent in {@code parents} in one statement per chunk of parents,

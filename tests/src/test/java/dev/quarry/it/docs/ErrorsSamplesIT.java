@@ -358,7 +358,7 @@ class ErrorsSamplesIT extends DatabaseTest {
         ada.roles().attach(admin);
 
         expect(UnknownRelationException.class, "UnknownRelation",
-                "Entity User has no relation 'rolez'.\n  Did you mean roles?\n  Known relations: permissions, roleRows, roles.",
+                "Entity User has no relation 'rolez'.\n  Did you mean roles?\n  Known relations: permissions, posts, profile, roleRows, roles.",
                 () -> entities.get(User.class).query().with("rolez").get());
         expect(InvalidRelationException.class, "InvalidRelation",
                 "Relation roles of User is invalid: its parentKey 'nope' is not an attribute of User;",

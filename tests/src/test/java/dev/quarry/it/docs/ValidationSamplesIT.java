@@ -56,7 +56,7 @@ class ValidationSamplesIT extends DatabaseTest {
 
     @Override
     protected Module module(QuarryModule.Builder builder) {
-        return builder.entity(Profile.class).entity(Ticket.class).build();
+        return builder.entity(Profile.class, "Profile@validation").entity(Ticket.class).build();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.quarry.it.model;
 
 import dev.quarry.entity.Entity;
 import dev.quarry.entity.Timestamps;
+import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
@@ -17,6 +18,11 @@ public class Post extends Post_Relations {
     private boolean published;
     private Instant createdAt;
     private Instant updatedAt;
+
+    /** The post's author: posts.userId -> users.id. */
+    public BelongsTo<Post, User> author() {
+        return belongsTo(User.class);
+    }
 
     public BelongsToMany<Post, Tag> tags() {
         return belongsToMany(Tag.class);

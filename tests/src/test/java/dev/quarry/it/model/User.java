@@ -6,6 +6,9 @@ import dev.quarry.entity.Scope;
 import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.BelongsToManyTable;
+import dev.quarry.relation.HasMany;
+import dev.quarry.relation.HasOne;
+import java.util.Map;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +33,16 @@ public class User extends User_Relations {
     /** Permissions granted directly, through permissions_users. */
     public BelongsToMany<User, Permission> permissions() {
         return belongsToMany("Permission");
+    }
+
+    /** Posts by this user: posts.userId by convention. */
+    public HasMany<User, Post> posts() {
+        return hasMany(Post.class);
+    }
+
+    /** The user's profile, or a blank one when there is none. */
+    public HasOne<User, Profile> profile() {
+        return hasOne(Profile.class).withDefault(Map.of("bio", "(none yet)"));
     }
 
     /** The same roles as plain rows of the "roles" table, without the Role entity (Mongoloquent's form). */
