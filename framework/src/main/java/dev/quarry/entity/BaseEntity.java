@@ -382,6 +382,25 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return (Pivot) pivot;
     }
 
+    /**
+     * The count of a relation read with {@code withCount("posts")} (or its alias,
+     * {@code withCount("posts as drafts")} -> {@code relationCount("drafts")}).
+     *
+     * @throws dev.quarry.relation.UnknownRelationException if the query did not count it
+     */
+    public long relationCount(String relationOrAlias) {
+        java.util.Map<String, Object> extras = state().extras();
+        Object count = extras.get(relationOrAlias);
+        if (count == null) {
+            count = extras.get(state().context().registry().naming().countAlias(relationOrAlias));
+        }
+        if (!(count instanceof Number number)) {
+            throw new dev.quarry.relation.UnknownRelationException(mappingName(), relationOrAlias + " (as a count)",
+                    java.util.List.of(), extras.keySet().stream().sorted().toList());
+        }
+        return number.longValue();
+    }
+
     /** True if the relation's results are loaded (eagerly, or by an earlier access) and cached on this entity. */
     public boolean isRelationLoaded(String relation) {
         return state().hasRelation(relation);

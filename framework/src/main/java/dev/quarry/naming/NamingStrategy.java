@@ -35,6 +35,11 @@ public interface NamingStrategy {
      */
     String pivotTable(String entityName, String table, String otherEntityName, String otherTable);
 
+    /** The name of a relation's count read by {@code withCount}: {@code postsCount}, or {@code posts_count}. */
+    default String countAlias(String relation) {
+        return relation + "Count";
+    }
+
     /** Quick's conventions; the default. */
     static NamingStrategy quick() {
         return QuickNamingStrategy.INSTANCE;

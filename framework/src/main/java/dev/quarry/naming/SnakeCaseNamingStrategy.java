@@ -33,6 +33,11 @@ final class SnakeCaseNamingStrategy implements NamingStrategy {
     }
 
     @Override
+    public String countAlias(String relation) {
+        return Inflector.snakeCase(relation) + "_count";
+    }
+
+    @Override
     public String toString() {
         return "NamingStrategy.snakeCase()";
     }

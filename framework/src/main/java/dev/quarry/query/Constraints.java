@@ -45,6 +45,12 @@ public final class Constraints {
         return this;
     }
 
+    /** {@code left = right}, two qualified columns: how a correlated subquery refers to its outer query. */
+    public Constraints columnsEqual(String left, String right) {
+        conditions.add(new Condition.ColumnsEqual(qualified(left), qualified(right)));
+        return this;
+    }
+
     /** {@code column IS NULL}, or {@code IS NOT NULL}. */
     public Constraints isNull(String column, boolean negated) {
         conditions.add(new Condition.Null(qualified(column), negated));

@@ -12,6 +12,8 @@ import dev.quarry.internal.NearestNames;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.relation.EagerLoader;
+import dev.quarry.relation.Relationship;
+import dev.quarry.relation.UnknownRelationException;
 import dev.quarry.query.internal.Clause;
 import dev.quarry.query.internal.Condition;
 import dev.quarry.query.internal.Operator;
@@ -58,6 +60,10 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     private Integer limit;
     private Integer offset;
     private final Map<String, Consumer<QueryBuilder<?, ?>>> eagerLoads = new LinkedHashMap<>();
+    private final List<Consumer<SqlBuilder>> extraSelects = new ArrayList<>();
+    private String alias;
+    private String correlatedOuter;
+    private int depth;
 
     protected QueryBuilder(EntityContext context, EntityMetadata<T> metadata) {
         this.context = context;
@@ -75,9 +81,31 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** A new builder of the same kind and with the same fixed constraints, without this one's conditions. */
     protected abstract Q blank();
 
-    /** Renders the FROM clause's content: the entity's table, plus any joins the builder needs. */
+    /** Renders the FROM clause's content: the entity's table (aliased in a subquery), plus any joins the builder needs. */
     protected void renderFrom(SqlBuilder sql) {
+        renderTable(sql);
+    }
+
+    /** Renders the entity's table, with its alias when the builder is a subquery. */
+    protected final void renderTable(SqlBuilder sql) {
         sql.identifier(metadata.table());
+        if (alias != null) {
+            sql.append(" ").identifier(alias);
+        }
+    }
+
+    /** How columns of the entity's table are qualified: its alias in a subquery, else its name. */
+    protected final String tableRef() {
+        return alias != null ? alias : metadata.table();
+    }
+
+    /**
+     * The outer query's table reference when this builder renders as a correlated subquery (of
+     * {@code has}, {@code whereHas}, {@code withCount}), else null. A relation then constrains itself
+     * by comparing its key columns with the outer table's instead of binding its parent's key.
+     */
+    protected final String correlatedOuter() {
+        return correlatedOuter;
     }
 
     /** Renders further select-list items after the entity's columns (each starting with ", "). */
@@ -198,6 +226,133 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         limit = scoped.limit == null ? limit : scoped.limit;
         offset = scoped.offset == null ? offset : scoped.offset;
         return self();
+    }
+
+    // ---- relation queries -------------------------------------------------------------------
+
+    /** Only entities with at least one related row: {@code has("posts")}, nested {@code has("posts.comments")}. */
+    public Q has(String relation) {
+        return addExists(false, relation, null, false);
+    }
+
+    /** Only entities whose count of related rows compares so: {@code has("posts", ">=", 3)}. */
+    public Q has(String relation, String operator, long count) {
+        Operator op = Operator.parse(operator);
+        if (op == null || op == Operator.LIKE || op == Operator.NOT_LIKE) {
+            throw new InvalidQueryException("has(" + relation + ", " + Identifiers.printable(operator) + ", " + count + ") on "
+                    + metadata.name() + " takes one of = <> != < <= > >=.");
+        }
+        int dot = relation == null ? -1 : relation.lastIndexOf('.');
+        if (dot > 0) {
+            String last = relation.substring(dot + 1);
+            return addExists(false, relation.substring(0, dot), q -> q.has(last, operator, count), false);
+        }
+        QueryBuilder<?, ?> sub = correlated(relation, null);
+        clauses.add(new Clause(false, new Condition.CountCompare(s -> sub.renderSubquery(s, "COUNT(*)"), op, count)));
+        return self();
+    }
+
+    /** Or entities with at least one related row. */
+    public Q orHas(String relation) {
+        return addExists(true, relation, null, false);
+    }
+
+    /** Only entities without any related row. */
+    public Q doesntHave(String relation) {
+        return addExists(false, relation, null, true);
+    }
+
+    /** Only entities with a related row matching {@code constraint}: {@code whereHas("posts", q -> q.where("published", true))}. */
+    public Q whereHas(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        return addExists(false, relation, constraint, false);
+    }
+
+    /** Or entities with a related row matching {@code constraint}. */
+    public Q orWhereHas(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        return addExists(true, relation, constraint, false);
+    }
+
+    /** Only entities without a related row matching {@code constraint}. */
+    public Q whereDoesntHave(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        return addExists(false, relation, constraint, true);
+    }
+
+    /**
+     * Adds each relation's count of related rows to every entity read, as one subselect (not a
+     * statement per row); read it with {@code entity.relationCount("posts")}. {@code "posts as drafts"}
+     * names the count {@code drafts}.
+     */
+    public Q withCount(String... relations) {
+        for (String relation : relations) {
+            withCount(relation, null);
+        }
+        return self();
+    }
+
+    /** {@link #withCount(String...)} of the related rows matching {@code constraint}. */
+    public Q withCount(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        String name = relation;
+        String alias = null;
+        int as = relation == null ? -1 : relation.toLowerCase(Locale.ROOT).indexOf(" as ");
+        if (as > 0) {
+            name = relation.substring(0, as).strip();
+            alias = relation.substring(as + 4).strip();
+        }
+        String label = Identifiers.requirePart(alias != null ? alias : context.registry().naming().countAlias(name),
+                "count alias", "withCount on " + metadata.name());
+        QueryBuilder<?, ?> sub = correlated(name, constraint);
+        extraSelects.add(sql -> {
+            sql.append("(");
+            sub.renderSubquery(sql, "COUNT(*)");
+            sql.append(") AS ").identifier(label);
+        });
+        return self();
+    }
+
+    private Q addExists(boolean or, String relation, Consumer<QueryBuilder<?, ?>> constraint, boolean negated) {
+        int dot = relation == null ? -1 : relation.indexOf('.');
+        if (dot > 0) {
+            // has("posts.comments", c) = whereHas("posts", p -> p.whereHas("comments", c))
+            String rest = relation.substring(dot + 1);
+            Consumer<QueryBuilder<?, ?>> inner = q -> q.addExists(false, rest, constraint, false);
+            QueryBuilder<?, ?> sub = correlated(relation.substring(0, dot), inner);
+            clauses.add(new Clause(or, new Condition.Exists(s -> sub.renderSubquery(s, "1"), negated)));
+            return self();
+        }
+        QueryBuilder<?, ?> sub = correlated(relation, constraint);
+        clauses.add(new Clause(or, new Condition.Exists(s -> sub.renderSubquery(s, "1"), negated)));
+        return self();
+    }
+
+    /** The relation's builder, aliased and correlated to this query, with {@code constraint} applied. */
+    private QueryBuilder<?, ?> correlated(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        Relationship<?> declared = metadata.findRelation(relation == null ? "" : relation)
+                .orElseThrow(() -> new UnknownRelationException(metadata.name(), relation,
+                        NearestNames.of(String.valueOf(relation), metadata.relationNames()), metadata.relationNames()))
+                .relationOf(context.newInstance(metadata));
+        if (!(declared instanceof QueryBuilder<?, ?> builder)) {
+            throw new InvalidQueryException("Relation " + relation + " of " + metadata.name()
+                    + " relates to a table without an entity, which relation queries (has, whereHas, withCount) do not support yet.");
+        }
+        QueryBuilder<?, ?> sub = builder.copy();
+        sub.depth = depth + 1;
+        sub.alias = "quarry_s" + sub.depth;
+        sub.correlatedOuter = tableRef();
+        if (constraint != null) {
+            constraint.accept(sub);
+        }
+        if (sub.limit != null || sub.offset != null || !sub.orders.isEmpty()) {
+            throw new InvalidQueryException("The constraint of a relation query on " + metadata.name() + "." + relation
+                    + " may add conditions only: an order, limit or offset has no meaning in it.");
+        }
+        return sub;
+    }
+
+    /** Renders {@code SELECT <select> FROM ... WHERE ...} of this builder, for use inside another statement. */
+    private void renderSubquery(SqlBuilder sql, String select) {
+        sql.append("SELECT ").append(select).append(" FROM ");
+        renderFrom(sql);
+        where(sql);
     }
 
     // ---- eager loading -----------------------------------------------------------------------
@@ -442,6 +597,10 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         copy.limit = limit;
         copy.offset = offset;
         copy.eagerLoads.putAll(eagerLoads);
+        copy.extraSelects.addAll(extraSelects);
+        copy.alias = alias;
+        copy.correlatedOuter = correlatedOuter;
+        copy.depth = depth;
         return blank;
     }
 
@@ -456,9 +615,13 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT ");
         List<Attribute> attributes = metadata.attributes();
         for (int i = 0; i < attributes.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").identifier(metadata.table() + "." + attributes.get(i).column());
+            sql.append(i == 0 ? "" : ", ").identifier(tableRef() + "." + attributes.get(i).column());
         }
         renderExtraColumns(sql);
+        for (Consumer<SqlBuilder> extra : extraSelects) {
+            sql.append(", ");
+            extra.accept(sql);
+        }
         sql.append(" FROM ");
         renderFrom(sql);
         where(sql);
@@ -625,7 +788,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             throw new UnknownAttributeException(metadata.name(), name,
                     NearestNames.of(String.valueOf(name), metadata.attributeNames()));
         }
-        return new Resolved(metadata.table() + "." + attribute.column(), attribute, Persister.bindType(attribute));
+        return new Resolved(tableRef() + "." + attribute.column(), attribute, Persister.bindType(attribute));
     }
 
     private record Order(String column, boolean descending) {}

@@ -148,9 +148,14 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
     @Override
     protected void constrain(Constraints constraints) {
         List<Attribute> owner = ownerAttributes();
-        List<String> columns = owner.stream().map(a -> metadata.table() + "." + a.column()).toList();
+        List<String> columns = owner.stream().map(a -> tableRef() + "." + a.column()).toList();
         List<Type> types = owner.stream().map(Persister::bindType).toList();
-        if (eagerKeys == null) {
+        if (correlatedOuter() != null) {
+            List<Attribute> foreign = foreignAttributes();
+            for (int i = 0; i < columns.size(); i++) {
+                constraints.columnsEqual(columns.get(i), correlatedOuter() + "." + foreign.get(i).column());
+            }
+        } else if (eagerKeys == null) {
             List<Object> key = foreignKeyValues(parent);
             for (int i = 0; i < columns.size(); i++) {
                 if (key.get(i) == null) {

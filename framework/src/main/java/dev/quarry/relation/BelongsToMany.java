@@ -281,9 +281,10 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     @Override
     protected void renderFrom(SqlBuilder sql) {
         PivotTable pivot = pivotTable();
-        sql.identifier(metadata.table()).append(" INNER JOIN ").identifier(pivot.table()).append(" ON ");
+        renderTable(sql);
+        sql.append(" INNER JOIN ").identifier(pivot.table()).append(" ON ");
         for (int i = 0; i < pivot.relatedKeys().size(); i++) {
-            sql.append(i == 0 ? "" : " AND ").identifier(metadata.table() + "." + pivot.relatedKeys().get(i).column())
+            sql.append(i == 0 ? "" : " AND ").identifier(tableRef() + "." + pivot.relatedKeys().get(i).column())
                     .append(" = ").identifier(pivot.table() + "." + pivot.relatedPivotKeys().get(i));
         }
     }
@@ -302,7 +303,11 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         PivotTable pivot = pivotTable();
         List<String> keys = pivot.foreignPivotKeys().stream().map(k -> pivot.table() + "." + k).toList();
         List<Type> types = pivot.parentKeys().stream().map(Persister::bindType).toList();
-        if (eagerParents == null) {
+        if (correlatedOuter() != null) {
+            for (int i = 0; i < keys.size(); i++) {
+                constraints.columnsEqual(keys.get(i), correlatedOuter() + "." + pivot.parentKeys().get(i).column());
+            }
+        } else if (eagerParents == null) {
             requireSavedParent("read " + name);
             List<Object> values = parentKeyValues(parent);
             for (int i = 0; i < keys.size(); i++) {

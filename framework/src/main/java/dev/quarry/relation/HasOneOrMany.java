@@ -130,9 +130,14 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
     protected final void constrain(Constraints constraints) {
         List<Attribute> foreign = foreignAttributes();
         KeyPairs.requireSameSize(foreign, localAttributes(), parent.mappingName(), name);
-        List<String> columns = foreign.stream().map(a -> metadata.table() + "." + a.column()).toList();
+        List<String> columns = foreign.stream().map(a -> tableRef() + "." + a.column()).toList();
         List<Type> types = foreign.stream().map(Persister::bindType).toList();
-        if (eagerKeys == null) {
+        if (correlatedOuter() != null) {
+            List<Attribute> local = localAttributes();
+            for (int i = 0; i < columns.size(); i++) {
+                constraints.columnsEqual(columns.get(i), correlatedOuter() + "." + local.get(i).column());
+            }
+        } else if (eagerKeys == null) {
             requireSavedParent("read " + name);
             List<Object> key = localValues(parent);
             for (int i = 0; i < columns.size(); i++) {

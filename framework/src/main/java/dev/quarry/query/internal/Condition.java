@@ -42,6 +42,34 @@ public sealed interface Condition {
         }
     }
 
+    /** {@code left = right}: two columns, as a correlated subquery joins to its outer query. */
+    record ColumnsEqual(String left, String right) implements Condition {
+        @Override
+        public void render(SqlBuilder sql) {
+            sql.identifier(left).append(" = ").identifier(right);
+        }
+    }
+
+    /** {@code EXISTS (subquery)}, or {@code NOT EXISTS}. */
+    record Exists(java.util.function.Consumer<SqlBuilder> subquery, boolean negated) implements Condition {
+        @Override
+        public void render(SqlBuilder sql) {
+            sql.append(negated ? "NOT EXISTS (" : "EXISTS (");
+            subquery.accept(sql);
+            sql.append(")");
+        }
+    }
+
+    /** {@code (subquery) operator ?}: a correlated count compared with a number. */
+    record CountCompare(java.util.function.Consumer<SqlBuilder> subquery, Operator operator, long count) implements Condition {
+        @Override
+        public void render(SqlBuilder sql) {
+            sql.append("(");
+            subquery.accept(sql);
+            sql.append(") ").append(operator.sql()).append(" ").param(count);
+        }
+    }
+
     /** A parenthesised group of clauses. */
     record Group(List<Clause> clauses) implements Condition {
         @Override
