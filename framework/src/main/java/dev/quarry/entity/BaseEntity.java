@@ -10,6 +10,7 @@ import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.HasMany;
+import dev.quarry.relation.HasManyThrough;
 import dev.quarry.relation.HasOne;
 import dev.quarry.relation.HasOneOrMany;
 import dev.quarry.relation.BelongsToManyTable;
@@ -326,6 +327,16 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
     protected final <R extends BaseEntity<R>> HasOne<T, R> hasOne(String related, String foreignKey, String localKey) {
         HasOne<T, R> relation = hasOne(related);
         return foreignKey == null && localKey == null ? relation : keys(relation, foreignKey, localKey);
+    }
+
+    /**
+     * The entities at the end of a chain of this entity's relations, Quick's {@code hasManyThrough}:
+     * {@code hasManyThrough("roles", "permissions")} follows {@code roles()} then each role's
+     * {@code permissions()}. Read-only; one statement.
+     */
+    @SuppressWarnings("TypeParameterUnusedInFormals") // R is the chain's end, known only at run time, as in get(String)
+    protected final <R extends BaseEntity<R>> HasManyThrough<T, R> hasManyThrough(String... relations) {
+        return HasManyThrough.of(state().context(), self(), callingRelationName(), java.util.List.of(relations));
     }
 
     private static <Q extends HasOneOrMany<?, ?, Q>> Q keys(Q relation, String foreignKey, String localKey) {

@@ -26,7 +26,8 @@ final class RelationSetters {
         BELONGS_TO_MANY_TABLE("dev.quarry.relation.BelongsToManyTable", 1),
         BELONGS_TO("dev.quarry.relation.BelongsTo", 2),
         HAS_MANY("dev.quarry.relation.HasMany", 2),
-        HAS_ONE("dev.quarry.relation.HasOne", 2);
+        HAS_ONE("dev.quarry.relation.HasOne", 2),
+        HAS_MANY_THROUGH("dev.quarry.relation.HasManyThrough", 2);
 
         final String type;
         final int typeArguments;
@@ -90,7 +91,8 @@ final class RelationSetters {
                 setters(out, kind, self, relation, property, call, related);
             }
             if (!declared.contains("get" + property)) {
-                boolean many = kind == Kind.BELONGS_TO_MANY || kind == Kind.BELONGS_TO_MANY_TABLE || kind == Kind.HAS_MANY;
+                boolean many = kind == Kind.BELONGS_TO_MANY || kind == Kind.BELONGS_TO_MANY_TABLE || kind == Kind.HAS_MANY
+                        || kind == Kind.HAS_MANY_THROUGH;
                 String type = many ? "java.util.List<" + related + ">" : related;
                 out.append("\n    /**\n     * The ").append(relation).append(" of {@link ").append(self).append("#").append(relation)
                         .append("()}, loaded on first access and cached\n     * on this entity (an eager load fills the cache too).\n     */\n")
@@ -139,6 +141,7 @@ final class RelationSetters {
             }
             case HAS_ONE -> setter(out, self, relation, property, call, related, "save(" + relation + ")", related,
                     "saves this entity onto this\n     * one ({@code save}); a related entity saved before is left as it is");
+            case HAS_MANY_THROUGH -> { } // read-only: the chain's rows belong to the relations along it
         }
     }
 

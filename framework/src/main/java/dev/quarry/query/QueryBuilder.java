@@ -114,6 +114,11 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** Adds the conditions the builder always applies (e.g. "belongs to this parent"), ANDed before the user's. */
     protected void constrain(Constraints constraints) {}
 
+    /** True if rows may repeat along the builder's joins and must be made distinct (a relation through a chain). */
+    protected boolean distinct() {
+        return false;
+    }
+
     /** Post-processes the entities a SELECT returned (e.g. attaches pivot rows); returns them. */
     protected List<T> loaded(List<T> rows) {
         return rows;
@@ -248,7 +253,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             return addExists(false, relation.substring(0, dot), q -> q.has(last, operator, count), false);
         }
         QueryBuilder<?, ?> sub = correlated(relation, null);
-        clauses.add(new Clause(false, new Condition.CountCompare(s -> sub.renderSubquery(s, "COUNT(*)"), op, count)));
+        clauses.add(new Clause(false, new Condition.CountCompare(s -> sub.renderSubquery(s, sub.countExpression(s.dialect())), op, count)));
         return self();
     }
 
@@ -303,7 +308,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         QueryBuilder<?, ?> sub = correlated(name, constraint);
         extraSelects.add(sql -> {
             sql.append("(");
-            sub.renderSubquery(sql, "COUNT(*)");
+            sub.renderSubquery(sql, sub.countExpression(sql.dialect()));
             sql.append(") AS ").identifier(label);
         });
         return self();
@@ -346,6 +351,14 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
                     + " may add conditions only: an order, limit or offset has no meaning in it.");
         }
         return sub;
+    }
+
+    /** {@code COUNT(*)}, or {@code COUNT(DISTINCT key)} when rows may repeat along joins (a single-column key). */
+    private String countExpression(dev.quarry.sql.dialect.Dialect dialect) {
+        if (distinct() && metadata.keys().size() == 1) {
+            return "COUNT(DISTINCT " + dialect.quote(tableRef() + "." + metadata.keys().get(0).column()) + ")";
+        }
+        return "COUNT(*)";
     }
 
     /** Renders {@code SELECT <select> FROM ... WHERE ...} of this builder, for use inside another statement. */
@@ -478,7 +491,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
 
     /** How many rows match (ignoring order, limit and offset). */
     public long count() {
-        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT COUNT(*) FROM ");
+        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT ").append(countExpression(context.database().dialect())).append(" FROM ");
         renderFrom(sql);
         where(sql);
         return context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).mapTo(Long.class).one());
@@ -612,7 +625,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     // ---- building ---------------------------------------------------------------------------
 
     private SqlBuilder select() {
-        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append("SELECT ");
+        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append(distinct() ? "SELECT DISTINCT " : "SELECT ");
         List<Attribute> attributes = metadata.attributes();
         for (int i = 0; i < attributes.size(); i++) {
             sql.append(i == 0 ? "" : ", ").identifier(tableRef() + "." + attributes.get(i).column());

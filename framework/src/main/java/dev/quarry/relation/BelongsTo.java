@@ -227,6 +227,12 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
         return parent;
     }
 
+    @Override
+    Link link() {
+        return Link.direct(foreignAttributes().stream().map(Attribute::column).toList(),
+                ownerAttributes().stream().map(Attribute::column).toList());
+    }
+
     // ---- keys -------------------------------------------------------------------------------
 
     /** The attributes of this entity that hold the foreign key. */

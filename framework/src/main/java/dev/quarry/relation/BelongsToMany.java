@@ -279,6 +279,13 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     }
 
     @Override
+    Link link() {
+        PivotTable pivot = pivotTable();
+        return new Link(pivot.parentKeys().stream().map(Attribute::column).toList(), pivot.table(), pivot.foreignPivotKeys(),
+                pivot.relatedPivotKeys(), pivot.relatedKeys().stream().map(Attribute::column).toList());
+    }
+
+    @Override
     protected void renderFrom(SqlBuilder sql) {
         PivotTable pivot = pivotTable();
         renderTable(sql);

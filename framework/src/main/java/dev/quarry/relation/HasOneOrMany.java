@@ -77,6 +77,12 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         return KeyPairs.attributes(parentMeta, localKeys, parentMeta.keys(), parentMeta.name(), name, "local key");
     }
 
+    @Override
+    final Link link() {
+        return Link.direct(localAttributes().stream().map(Attribute::column).toList(),
+                foreignAttributes().stream().map(Attribute::column).toList());
+    }
+
     // ---- writing ----------------------------------------------------------------------------
 
     /** Sets the related entity's foreign key to this entity's key and saves it: one INSERT or UPDATE. */

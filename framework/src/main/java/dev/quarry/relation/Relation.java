@@ -63,6 +63,9 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
         }
     }
 
+    /** How this relation joins its parent's table to the related table, for relations through it. */
+    abstract Link link();
+
     /**
      * Loads this relation for every parent in {@code parents} (this relation's parent among them),
      * in one statement per chunk of parents, stores each parent's result in its cache and returns

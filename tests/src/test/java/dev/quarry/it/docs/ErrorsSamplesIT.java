@@ -357,9 +357,10 @@ class ErrorsSamplesIT extends DatabaseTest {
         Role admin = entities.get(Role.class).setName("admin").save();
         ada.roles().attach(admin);
 
+        entities.get(dev.quarry.it.model.Tag.class).create(Map.of("name", "news"));
         expect(UnknownRelationException.class, "UnknownRelation",
-                "Entity User has no relation 'rolez'.\n  Did you mean roles?\n  Known relations: permissions, posts, profile, roleRows, roles.",
-                () -> entities.get(User.class).query().with("rolez").get());
+                "Entity Tag has no relation 'post'.\n  Did you mean posts?\n  Known relations: authors, posts.",
+                () -> entities.get(dev.quarry.it.model.Tag.class).query().with("post").get());
         expect(InvalidRelationException.class, "InvalidRelation",
                 "Relation roles of User is invalid: its parentKey 'nope' is not an attribute of User;",
                 () -> ada.roles().parentKey("nope").get());

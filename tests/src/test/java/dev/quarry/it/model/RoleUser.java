@@ -3,6 +3,7 @@ package dev.quarry.it.model;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.Entity;
 import dev.quarry.entity.Id;
+import dev.quarry.relation.BelongsTo;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,10 @@ public class RoleUser extends BaseEntity<RoleUser> {
     private String assignedBy;
     private Instant createdAt;
     private Instant updatedAt;
+
+    public BelongsTo<RoleUser, Role> role() {
+        return belongsTo(Role.class);
+    }
 
     public Long getUserId() { return userId; }
     public RoleUser setUserId(Long userId) { this.userId = userId; return this; }

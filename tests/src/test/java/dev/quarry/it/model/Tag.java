@@ -3,6 +3,7 @@ package dev.quarry.it.model;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.Entity;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.HasManyThrough;
 
 /** A tag on posts (pivot posts_tags). */
 @Entity
@@ -12,6 +13,11 @@ public class Tag extends BaseEntity<Tag> {
 
     public BelongsToMany<Tag, Post> posts() {
         return belongsToMany(Post.class);
+    }
+
+    /** Users who wrote a post with this tag: Tag.posts() (belongsToMany) then Post.author() (belongsTo). */
+    public HasManyThrough<Tag, User> authors() {
+        return hasManyThrough("posts", "author");
     }
 
     public Long getId() { return id; }

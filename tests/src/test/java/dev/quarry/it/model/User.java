@@ -7,6 +7,7 @@ import dev.quarry.query.Query;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.BelongsToManyTable;
 import dev.quarry.relation.HasMany;
+import dev.quarry.relation.HasManyThrough;
 import dev.quarry.relation.HasOne;
 import java.util.Map;
 import jakarta.validation.constraints.Email;
@@ -43,6 +44,21 @@ public class User extends User_Relations {
     /** The user's profile, or a blank one when there is none. */
     public HasOne<User, Profile> profile() {
         return hasOne(Profile.class).withDefault(Map.of("bio", "(none yet)"));
+    }
+
+    /** Permissions reached through the user's roles: User.roles() then Role.permissions(). */
+    public HasManyThrough<User, Permission> permissionsThroughRoles() {
+        return hasManyThrough("roles", "permissions");
+    }
+
+    /** The user's rows of the roles_users pivot, as entities. */
+    public HasMany<User, RoleUser> userRoles() {
+        return hasMany(RoleUser.class);
+    }
+
+    /** Quick's page: across the pivot entity, by relation names (matched without regard to case). */
+    public HasManyThrough<User, Role> rolesThroughPivot() {
+        return hasManyThrough("UserRoles", "role");
     }
 
     /** The same roles as plain rows of the "roles" table, without the Role entity (Mongoloquent's form). */
