@@ -16,6 +16,8 @@ import dev.quarry.relation.HasOneOrMany;
 import dev.quarry.relation.BelongsToManyTable;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
+import dev.quarry.relation.PolymorphicBelongsTo;
+import dev.quarry.relation.PolymorphicHasMany;
 import dev.quarry.relation.Relationship;
 import dev.quarry.validation.Violation;
 import jakarta.inject.Inject;
@@ -337,6 +339,30 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
     @SuppressWarnings("TypeParameterUnusedInFormals") // R is the chain's end, known only at run time, as in get(String)
     protected final <R extends BaseEntity<R>> HasManyThrough<T, R> hasManyThrough(String... relations) {
         return HasManyThrough.of(state().context(), self(), callingRelationName(), java.util.List.of(relations));
+    }
+
+    /**
+     * Related entities that can belong to several kinds of entity, Quick's {@code polymorphicHasMany}:
+     * {@code polymorphicHasMany(Comment.class, "commentable")} reads comments whose
+     * {@code commentable_type} is this entity's mapping name and {@code commentable_id} its key.
+     */
+    protected final <R extends BaseEntity<R>> PolymorphicHasMany<T, R> polymorphicHasMany(Class<R> related, String name) {
+        return new PolymorphicHasMany<>(state().context(), state().context().registry().metadata(related), self(),
+                callingRelationName(), name);
+    }
+
+    /** {@link #polymorphicHasMany(Class, String)} by mapping name. */
+    protected final <R extends BaseEntity<R>> PolymorphicHasMany<T, R> polymorphicHasMany(String related, String name) {
+        return new PolymorphicHasMany<>(state().context(), state().context().registry().<R>metadata(related), self(),
+                callingRelationName(), name);
+    }
+
+    /**
+     * The parent of a polymorphic relation, Quick's {@code polymorphicBelongsTo}: this entity holds its
+     * mapping name in {@code <name>_type} and its key in {@code <name>_id}.
+     */
+    protected final PolymorphicBelongsTo<T> polymorphicBelongsTo(String name) {
+        return new PolymorphicBelongsTo<>(state().context(), self(), callingRelationName(), name);
     }
 
     private static <Q extends HasOneOrMany<?, ?, Q>> Q keys(Q relation, String foreignKey, String localKey) {

@@ -40,6 +40,16 @@ public interface NamingStrategy {
         return relation + "Count";
     }
 
+    /** The column holding the entity name of a polymorphic relation: {@code commentable_type}, as Quick names it. */
+    default String polymorphicTypeColumn(String name) {
+        return name + "_type";
+    }
+
+    /** The column holding the key of a polymorphic relation: {@code commentable_id}, as Quick names it. */
+    default String polymorphicIdColumn(String name) {
+        return name + "_id";
+    }
+
     /** Quick's conventions; the default. */
     static NamingStrategy quick() {
         return QuickNamingStrategy.INSTANCE;

@@ -27,7 +27,9 @@ final class RelationSetters {
         BELONGS_TO("dev.quarry.relation.BelongsTo", 2),
         HAS_MANY("dev.quarry.relation.HasMany", 2),
         HAS_ONE("dev.quarry.relation.HasOne", 2),
-        HAS_MANY_THROUGH("dev.quarry.relation.HasManyThrough", 2);
+        HAS_MANY_THROUGH("dev.quarry.relation.HasManyThrough", 2),
+        POLYMORPHIC_HAS_MANY("dev.quarry.relation.PolymorphicHasMany", 2),
+        POLYMORPHIC_BELONGS_TO("dev.quarry.relation.PolymorphicBelongsTo", 1);
 
         final String type;
         final int typeArguments;
@@ -85,6 +87,7 @@ final class RelationSetters {
             Kind kind = kind(method);
             List<? extends javax.lang.model.type.TypeMirror> arguments = ((DeclaredType) method.getReturnType()).getTypeArguments();
             String related = kind == Kind.BELONGS_TO_MANY_TABLE ? "java.util.Map<java.lang.String, java.lang.Object>"
+                    : kind == Kind.POLYMORPHIC_BELONGS_TO ? "dev.quarry.entity.BaseEntity<?>"
                     : arguments.get(1).toString();
             String call = "((" + self + ") this)." + relation + "()";
             if (!declared.contains("set" + property)) {
@@ -92,7 +95,7 @@ final class RelationSetters {
             }
             if (!declared.contains("get" + property)) {
                 boolean many = kind == Kind.BELONGS_TO_MANY || kind == Kind.BELONGS_TO_MANY_TABLE || kind == Kind.HAS_MANY
-                        || kind == Kind.HAS_MANY_THROUGH;
+                        || kind == Kind.HAS_MANY_THROUGH || kind == Kind.POLYMORPHIC_HAS_MANY;
                 String type = many ? "java.util.List<" + related + ">" : related;
                 out.append("\n    /**\n     * The ").append(relation).append(" of {@link ").append(self).append("#").append(relation)
                         .append("()}, loaded on first access and cached\n     * on this entity (an eager load fills the cache too).\n     */\n")
@@ -130,7 +133,7 @@ final class RelationSetters {
             }
             case BELONGS_TO -> setter(out, self, relation, property, call, "java.lang.Object", "associate(" + relation + ")", self,
                     "points this entity at the\n     * given entity or id ({@code associate}); save() writes it");
-            case HAS_MANY -> {
+            case HAS_MANY, POLYMORPHIC_HAS_MANY -> {
                 out.append("\n    /**\n     * Quick's relationship setter for {@link ").append(self).append("#").append(relation)
                         .append("()}: saves these entities onto this\n     * one ({@code saveMany}); related entities not given are left as they are.\n     */\n")
                         .append("    public java.util.List<").append(related).append("> set").append(property)
@@ -142,6 +145,8 @@ final class RelationSetters {
             case HAS_ONE -> setter(out, self, relation, property, call, related, "save(" + relation + ")", related,
                     "saves this entity onto this\n     * one ({@code save}); a related entity saved before is left as it is");
             case HAS_MANY_THROUGH -> { } // read-only: the chain's rows belong to the relations along it
+            case POLYMORPHIC_BELONGS_TO -> setter(out, self, relation, property, call, "dev.quarry.entity.BaseEntity<?>",
+                    "associate(" + relation + ")", self, "points this entity at the given\n     * entity of any type ({@code associate}); save() writes it");
         }
     }
 

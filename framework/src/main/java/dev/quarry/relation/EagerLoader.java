@@ -20,8 +20,18 @@ public final class EagerLoader {
     private EagerLoader() {}
 
     /** Loads every path in {@code paths} (each with its constraint or null) into {@code entities}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T extends BaseEntity<T>> void load(List<T> entities, Map<String, Consumer<QueryBuilder<?, ?>>> paths) {
         if (entities.isEmpty() || paths.isEmpty()) {
+            return;
+        }
+        // The parents of a polymorphic relation are of several entities: load each kind on its own.
+        Map<Class<?>, List<BaseEntity<?>>> byType = new LinkedHashMap<>();
+        for (T entity : entities) {
+            byType.computeIfAbsent(entity.getClass(), c -> new ArrayList<>()).add(entity);
+        }
+        if (byType.size() > 1) {
+            byType.values().forEach(group -> load((List) group, paths));
             return;
         }
         Map<String, Map<String, Consumer<QueryBuilder<?, ?>>>> nested = new LinkedHashMap<>();

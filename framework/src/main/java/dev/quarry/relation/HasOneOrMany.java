@@ -78,7 +78,7 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
     }
 
     @Override
-    final Link link() {
+    Link link() {
         return Link.direct(localAttributes().stream().map(Attribute::column).toList(),
                 foreignAttributes().stream().map(Attribute::column).toList());
     }
@@ -152,7 +152,14 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         } else {
             constraints.anyTuple(columns, eagerKeys, types);
         }
+        constrainMore(constraints);
     }
+
+    /** Further fixed conditions of a subtype (a polymorphic relation's type column). */
+    void constrainMore(Constraints constraints) {}
+
+    /** Further attributes a subtype sets on an entity saved through it (a polymorphic relation's type). */
+    void pointMore(R related) {}
 
     /** Loads for every parent at once and groups the rows by the parent they point at. */
     protected final Map<List<Object>, List<R>> eagerLoadGrouped(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint,
@@ -206,6 +213,7 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         for (int i = 0; i < foreign.size(); i++) {
             foreign.get(i).write(related, key.get(i));
         }
+        pointMore(related);
     }
 
     /** Stores each parent's result in its cache. */

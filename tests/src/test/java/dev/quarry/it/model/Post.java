@@ -4,6 +4,7 @@ import dev.quarry.entity.Entity;
 import dev.quarry.entity.Timestamps;
 import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.PolymorphicHasMany;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 
@@ -22,6 +23,11 @@ public class Post extends Post_Relations {
     /** The post's author: posts.userId -> users.id. */
     public BelongsTo<Post, User> author() {
         return belongsTo(User.class);
+    }
+
+    /** Comments on this post (commentable_type = 'Post'). */
+    public PolymorphicHasMany<Post, Comment> comments() {
+        return polymorphicHasMany(Comment.class, "commentable");
     }
 
     public BelongsToMany<Post, Tag> tags() {

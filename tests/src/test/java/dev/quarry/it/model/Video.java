@@ -1,0 +1,19 @@
+package dev.quarry.it.model;
+
+import dev.quarry.entity.Entity;
+import dev.quarry.relation.PolymorphicHasMany;
+
+/** A video: comments like a post's, through the same polymorphic columns. */
+@Entity
+public class Video extends Video_Relations {
+    private Long id;
+    private String title;
+
+    public PolymorphicHasMany<Video, Comment> comments() {
+        return polymorphicHasMany(Comment.class, "commentable");
+    }
+
+    public Long getId() { return id; }
+    public String getTitle() { return title; }
+    public Video setTitle(String title) { this.title = title; return this; }
+}
