@@ -90,9 +90,10 @@ public final class EntityRegistry {
      */
     @SuppressWarnings("unchecked")
     public <T extends BaseEntity<T>> EntityMetadata<T> metadata(Class<T> type) {
-        EntityMetadata<?> metadata = byClass.get(type);
+        EntityMetadata<?> metadata = type == null ? null : byClass.get(type);
         if (metadata == null) {
-            throw new UnknownEntityException(type.getName(), NearestNames.of(type.getSimpleName(), byName.keySet()));
+            throw new UnknownEntityException(type == null ? null : type.getName(),
+                    type == null ? List.of() : NearestNames.of(type.getSimpleName(), byName.keySet()));
         }
         return (EntityMetadata<T>) metadata;
     }

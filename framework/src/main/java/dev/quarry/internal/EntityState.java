@@ -98,6 +98,18 @@ public final class EntityState<T extends BaseEntity<T>> {
         snapshot(entity);
     }
 
+    /** The state a rolled-back write must restore: loaded, deleted and the clean values. */
+    public Runnable restorer(T entity) {
+        boolean wasLoaded = loaded;
+        boolean wasDeleted = deleted;
+        Object[] wasOriginal = original;
+        return () -> {
+            loaded = wasLoaded;
+            deleted = wasDeleted;
+            original = wasOriginal;
+        };
+    }
+
     /** Records that this entity deleted its row. */
     public void markDeleted(T entity) {
         markLoaded(entity, false);
@@ -159,8 +171,8 @@ public final class EntityState<T extends BaseEntity<T>> {
     }
 
     static boolean sameValue(Object a, Object b) {
-        if (a instanceof byte[] x && b instanceof byte[] y) {
-            return Arrays.equals(x, y);
+        if (a != null && b != null && a.getClass().isArray() && b.getClass().isArray()) {
+            return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
         }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;
@@ -168,7 +180,18 @@ public final class EntityState<T extends BaseEntity<T>> {
         return Objects.equals(a, b);
     }
 
+    /** A copy of a value that can change in place (dates, arrays), so that such a change counts as dirty. */
+    @SuppressWarnings("JavaUtilDate") // users' attributes may be java.util.Date or java.sql.Timestamp: copy them
     private static Object copyIfMutable(Object value) {
-        return value instanceof byte[] bytes ? bytes.clone() : value;
+        if (value instanceof java.util.Date date) {
+            return date.clone();
+        }
+        if (value != null && value.getClass().isArray()) {
+            int length = java.lang.reflect.Array.getLength(value);
+            Object copy = java.lang.reflect.Array.newInstance(value.getClass().getComponentType(), length);
+            System.arraycopy(value, 0, copy, 0, length);
+            return copy;
+        }
+        return value;
     }
 }

@@ -43,13 +43,40 @@ public final class Persister {
         metadata.createdAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
         metadata.updatedAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
         stamped.forEach(a -> a.write(entity, timestamp(a, now, state)));
+        Attribute generatedKey = metadata.keyGeneration() == KeyGeneration.UUID && metadata.keys().get(0).read(entity) == null
+                ? metadata.keys().get(0) : null;
+        boolean databaseKey = metadata.keyGeneration() == KeyGeneration.IDENTITY && metadata.keys().get(0).read(entity) == null;
         try {
             validate(entity, state);
-        } catch (RuntimeException invalid) {
-            stamped.forEach(a -> a.write(entity, null)); // a later save stamps the time it really writes
-            throw invalid;
+            assignKey(entity, metadata);
+            insertRow(entity, state);
+        } catch (RuntimeException failed) {
+            // Nothing was written: a later save stamps the time it really writes, and makes its own key.
+            stamped.forEach(a -> a.write(entity, null));
+            if (generatedKey != null) {
+                generatedKey.write(entity, null);
+            }
+            throw failed;
         }
-        assignKey(entity, metadata);
+        Runnable restoreState = state.restorer(entity);
+        List<Attribute> filled = new ArrayList<>(stamped);
+        if (generatedKey != null) {
+            filled.add(generatedKey);
+        }
+        if (databaseKey) {
+            filled.add(metadata.keys().get(0));
+        }
+        state.markLoaded(entity, true);
+        // If the transaction this INSERT ran in rolls back, the entity is unsaved again.
+        state.context().database().onRollback(() -> {
+            restoreState.run();
+            filled.forEach(a -> a.write(entity, null));
+        });
+        return true;
+    }
+
+    private static <T extends BaseEntity<T>> void insertRow(T entity, EntityState<T> state) {
+        EntityMetadata<T> metadata = state.metadata();
 
         SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
         List<Attribute> written = new ArrayList<>();
@@ -90,8 +117,6 @@ public final class Persister {
             }
             return null;
         });
-        state.markLoaded(entity, true);
-        return true;
     }
 
     private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state) {
@@ -126,6 +151,7 @@ public final class Persister {
             throw new EntityNotFoundException(metadata.name(), "to update with key " + describeKey(metadata, state)
                     + ": its row was deleted since it was read");
         }
+        state.context().database().onRollback(state.restorer(entity)); // rolled back: the changes are unsaved again
         state.markLoaded(entity, true);
         return true;
     }
@@ -144,6 +170,7 @@ public final class Persister {
         sql.append("DELETE FROM ").identifier(metadata.table());
         whereOriginalKey(sql, metadata, state);
         int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        state.context().database().onRollback(state.restorer(entity)); // rolled back: the row, and so the entity, is back
         state.markDeleted(entity);
         return rows > 0;
     }
@@ -234,6 +261,19 @@ public final class Persister {
     /** Now, to the microsecond: the finest both HSQLDB and PostgreSQL keep, so a saved value reads back equal. */
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The current time as {@code attribute}'s type, in the clock's zone, to the microsecond. */
+    public static Object timestampFor(Attribute attribute, Clock clock) {
+        Instant now = now(clock);
+        Class<?> type = attribute.type();
+        if (type == LocalDateTime.class) {
+            return LocalDateTime.ofInstant(now, clock.getZone());
+        }
+        if (type == OffsetDateTime.class) {
+            return OffsetDateTime.ofInstant(now, clock.getZone());
+        }
+        return type == Timestamp.class ? Timestamp.from(now) : now;
     }
 
     private static Object timestamp(Attribute attribute, Instant now, EntityState<?> state) {

@@ -35,8 +35,6 @@ public final class StatementDispatcher implements SqlLogger {
                 ? Duration.of(context.getElapsedTime(ChronoUnit.MICROS), ChronoUnit.MICROS) : Duration.ZERO;
         ExecutedStatement statement = new ExecutedStatement(context.getRenderedSql(),
                 String.valueOf(context.getBinding()), elapsed, succeeded);
-        for (StatementListener listener : listeners) {
-            listener.onStatement(statement);
-        }
+        dev.quarry.sql.StatementListeners.tellAll(listeners, statement);
     }
 }

@@ -48,6 +48,9 @@ public final class ValueConverter {
             return java.util.Arrays.equals(a, b);
         }
         if (stored instanceof Number a && given instanceof Number b) {
+            if (!Double.isFinite(a.doubleValue()) || !Double.isFinite(b.doubleValue())) {
+                return Double.compare(a.doubleValue(), b.doubleValue()) == 0; // NaN and infinities have no BigDecimal
+            }
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
         }
         if (stored.getClass().isInstance(given)) {
@@ -57,6 +60,15 @@ public final class ValueConverter {
             return sameValue(stored, convert(given, stored.getClass()));
         } catch (ConversionFailed e) {
             return stored.toString().equals(given.toString());
+        }
+    }
+
+    /** {@code value} as {@code target}, or empty if it cannot be converted without loss. */
+    public static java.util.Optional<Object> tryConvert(Object value, Class<?> target) {
+        try {
+            return java.util.Optional.ofNullable(convert(value, target));
+        } catch (ConversionFailed e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -58,27 +58,14 @@ public final class Constraints {
     }
 
     /**
-     * Rows whose {@code columns} equal one of the {@code tuples}: {@code (a = ? AND b = ?) OR (...)}.
-     * For one column this is {@code IN}. No tuples match no row.
+     * Rows whose {@code columns} equal one of the {@code tuples}: {@code (a, b) IN ((?, ?), ...)}.
+     * For one column this is a plain {@code IN}. No tuples match no row.
      */
     public Constraints anyTuple(List<String> columns, List<List<Object>> tuples, List<? extends Type> types) {
         if (columns.size() == 1) {
             return in(columns.get(0), tuples.stream().map(t -> t.get(0)).toList(), types.get(0), false);
         }
-        if (tuples.isEmpty()) {
-            conditions.add(new Condition.In(qualified(columns.get(0)), List.of(), null, false));
-            return this;
-        }
-        List<Clause> alternatives = new ArrayList<>();
-        for (List<Object> tuple : tuples) {
-            List<Clause> parts = new ArrayList<>();
-            for (int i = 0; i < columns.size(); i++) {
-                parts.add(new Clause(false, new Condition.Comparison(qualified(columns.get(i)), Operator.EQUAL,
-                        tuple.get(i), types.get(i))));
-            }
-            alternatives.add(new Clause(true, new Condition.Group(parts)));
-        }
-        conditions.add(new Condition.Group(alternatives));
+        conditions.add(new Condition.TupleIn(columns.stream().map(Constraints::qualified).toList(), tuples, types));
         return this;
     }
 

@@ -70,7 +70,7 @@ public final class Query<T extends BaseEntity<T>> extends QueryBuilder<T, Query<
             changes.put(attribute, ValueConverter.convert(value, attribute, metadata.name()));
         });
         metadata.updatedAt().filter(a -> !changes.containsKey(a)).ifPresent(a ->
-                changes.put(a, ValueConverter.convert(Instant.now(context.clock()).truncatedTo(ChronoUnit.MICROS), a, metadata.name())));
+                changes.put(a, Persister.timestampFor(a, context.clock())));
         if (changes.isEmpty()) {
             return 0;
         }

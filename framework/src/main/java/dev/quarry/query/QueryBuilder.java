@@ -221,7 +221,13 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         Query<T> scopedQuery = new Query<>(context, metadata);
         QueryBuilder<T, Query<T>> scoped = scopedQuery;
         scope.invoke(scope.isStatic() ? null : context.newInstance(metadata), scopedQuery, arguments);
-        // A scope's conditions stay together, so its orWhere cannot swallow a condition added after it.
+        // A scope constrains the whole query: an earlier orWhere must not escape it, nor its orWhere
+        // swallow what comes after, so each side is grouped.
+        if (clauses.stream().anyMatch(Clause::or)) {
+            List<Clause> existing = List.copyOf(clauses);
+            clauses.clear();
+            clauses.add(new Clause(false, new Condition.Group(existing)));
+        }
         if (scoped.clauses.size() > 1) {
             clauses.add(new Clause(false, new Condition.Group(List.copyOf(scoped.clauses))));
         } else {
@@ -230,6 +236,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         orders.addAll(scoped.orders);
         limit = scoped.limit == null ? limit : scoped.limit;
         offset = scoped.offset == null ? offset : scoped.offset;
+        scoped.eagerLoads.forEach(eagerLoads::putIfAbsent);
         return self();
     }
 
@@ -376,6 +383,9 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      */
     public Q with(String... relations) {
         for (String relation : relations) {
+            if (relation == null) {
+                throw new UnknownRelationException(metadata.name(), null, List.of(), metadata.relationNames());
+            }
             eagerLoads.putIfAbsent(relation, null);
         }
         return self();
@@ -443,7 +453,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         if (limit != null && limit == 0) {
             return new ArrayList<>();
         }
-        SqlBuilder sql = select();
+        SqlBuilder sql = checked(select());
         List<T> rows = loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
                 .map(new EntityRowMapper<>(context, metadata)).list()));
         if (!eagerLoads.isEmpty()) {
@@ -646,6 +656,17 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             }
         }
         sql.append(sql.dialect().limitClause(limit, offset));
+        return sql;
+    }
+
+    /** Refuses a statement that binds more values than the database accepts, before it is sent. */
+    protected final SqlBuilder checked(SqlBuilder sql) {
+        int max = sql.dialect().maxBindParameters();
+        if (sql.parameterCount() > max) {
+            throw new InvalidQueryException("A query on " + metadata.name() + " binds " + sql.parameterCount()
+                    + " values, but " + sql.dialect().name() + " accepts at most " + max
+                    + " in one statement: split a long whereIn list into chunks (chunk() or several queries).");
+        }
         return sql;
     }
 

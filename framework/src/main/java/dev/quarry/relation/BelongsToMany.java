@@ -177,12 +177,12 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /** Only pivot rows whose column is one of {@code values}; an empty collection matches none. */
     public BelongsToMany<P, R> wherePivotIn(String column, Collection<?> values) {
-        return addFilter(column, "IN", new ArrayList<>(values));
+        return addFilter(column, "IN", listOf(values, "wherePivotIn"));
     }
 
     /** Only pivot rows whose column is none of {@code values}; an empty collection excludes none. */
     public BelongsToMany<P, R> wherePivotNotIn(String column, Collection<?> values) {
-        return addFilter(column, "NOT IN", new ArrayList<>(values));
+        return addFilter(column, "NOT IN", listOf(values, "wherePivotNotIn"));
     }
 
     /** Only pivot rows whose column is null. */
@@ -447,7 +447,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     // ---- helpers ----------------------------------------------------------------------------
 
     private <V> V written(V result) {
-        parentState().forgetRelation(name);
+        parentState().forgetRelations(); // other relations may read the same rows (the same pivot, a chain through it)
         return result;
     }
 
@@ -455,6 +455,13 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         requireSavedParent(operation);
         return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata, metadata.name(),
                 parentKeyValues(parent), describe());
+    }
+
+    private List<Object> listOf(Collection<?> values, String method) {
+        if (values == null) {
+            throw new InvalidQueryException(method + " on " + describe() + " takes a collection (an empty one is fine), not null.");
+        }
+        return new ArrayList<>(values);
     }
 
     private BelongsToMany<P, R> addFilter(String column, String operator, List<Object> values) {
@@ -508,6 +515,11 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         if (rpk.size() != relatedAttrs.size()) {
             throw new InvalidRelationException(entity, name, "it has " + rpk.size() + " related pivot key column(s) " + rpk
                     + " for " + relatedAttrs.size() + " related key attribute(s) " + relatedAttrs + "; give one column per key attribute.");
+        }
+        if (fpk.stream().anyMatch(rpk::contains)) {
+            throw new InvalidRelationException(entity, name, "its foreign and related pivot keys " + fpk + " / " + rpk
+                    + " share a column, as a relation of an entity with itself does by convention: name them,"
+                    + " e.g. foreignPivotKey(\"followedId\").relatedPivotKey(\"followerId\").");
         }
         new LinkedHashSet<>(fpk).forEach(c -> Identifiers.requirePart(c, "foreign pivot key", "relation " + name + " of " + entity));
         new LinkedHashSet<>(rpk).forEach(c -> Identifiers.requirePart(c, "related pivot key", "relation " + name + " of " + entity));

@@ -62,6 +62,7 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
     private List<String> relatedPivotKeys;
     private List<String> parentKeys;
     private List<String> relatedKeys = List.of("id");
+    private Class<?> keyType = Long.class;
     private final List<String> pivotColumns = new ArrayList<>();
     private boolean timestamps;
     private final List<Object[]> conditions = new ArrayList<>();
@@ -116,6 +117,15 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
     /** The related table's key column(s), instead of {@code id}. */
     public BelongsToManyTable<P> relatedKey(String... columns) {
         this.relatedKeys = List.of(columns);
+        return this;
+    }
+
+    /**
+     * The Java type of the related key, to which given ids are converted ({@code "4"}, {@code 4} and
+     * {@code 4L} are one id); {@code Long} unless set. Use {@code String.class} for text keys.
+     */
+    public BelongsToManyTable<P> keyType(Class<?> type) {
+        this.keyType = type;
         return this;
     }
 
@@ -280,6 +290,10 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
                 : parentAttrs.stream().map(a -> naming.foreignKey(parentMeta.baseName(), a.column())).toList();
         List<String> rpk = relatedPivotKeys != null ? relatedPivotKeys
                 : relatedKeys.stream().map(k -> naming.foreignKey(relatedEntity, k)).toList();
+        if (fpk.stream().anyMatch(rpk::contains)) {
+            throw new InvalidRelationException(parentMeta.name(), name, "its foreign and related pivot keys " + fpk + " / " + rpk
+                    + " share a column: name them with foreignPivotKey(...) and relatedPivotKey(...).");
+        }
         if (fpk.size() != parentAttrs.size() || rpk.size() != relatedKeys.size()) {
             throw new InvalidRelationException(parentMeta.name(), name, "its pivot keys " + fpk + " / " + rpk
                     + " do not match its keys " + parentAttrs + " / " + relatedKeys + ": give one column per key.");
@@ -385,13 +399,17 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
                         .param(key.get(i), Persister.bindType(pivot.parentKeys().get(i)));
             }
         } else {
+            List<String> columns = pivot.foreignPivotKeys();
             sql.append("(");
+            for (int i = 0; i < columns.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").identifier(pivot.table() + "." + columns.get(i));
+            }
+            sql.append(") IN (");
             for (int p = 0; p < eagerParents.size(); p++) {
                 List<Object> key = parentKeyValues(eagerParents.get(p));
-                sql.append(p == 0 ? "(" : " OR (");
+                sql.append(p == 0 ? "(" : ", (");
                 for (int i = 0; i < key.size(); i++) {
-                    sql.append(i == 0 ? "" : " AND ").identifier(pivot.table() + "." + pivot.foreignPivotKeys().get(i))
-                            .append(" = ").param(key.get(i), Persister.bindType(pivot.parentKeys().get(i)));
+                    sql.append(i == 0 ? "" : ", ").param(key.get(i), Persister.bindType(pivot.parentKeys().get(i)));
                 }
                 sql.append(")");
             }
@@ -431,14 +449,14 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
     }
 
     private <V> V written(V result) {
-        EntityAccess.state(parent).forgetRelation(name);
+        EntityAccess.state(parent).forgetRelations(); // other relations may read the same pivot rows
         return result;
     }
 
     private PivotWriter writer(String operation) {
         requireSavedParent();
         return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), null, "the table " + relatedTable,
-                parentKeyValues(parent), describe());
+                parentKeyValues(parent), describe()).withTableKeyType(keyType);
     }
 
     private void requireSavedParent() {

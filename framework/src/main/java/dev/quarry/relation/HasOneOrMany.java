@@ -94,7 +94,7 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         }
         point(related);
         related.save();
-        parentState().forgetRelation(name);
+        parentState().forgetRelations();
         return related;
     }
 
@@ -111,12 +111,15 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         requireSavedParent("create a related " + metadata.name());
         R made = make(attributes);
         made.save();
-        parentState().forgetRelation(name);
+        parentState().forgetRelations();
         return made;
     }
 
     /** Creates one related entity per map, in one transaction. */
     public List<R> createMany(List<? extends Map<String, ?>> attributes) {
+        if (attributes == null) {
+            throw new InvalidRelatedIdException("createMany", parent.toString(), name, null, "is not a list of attribute maps");
+        }
         return context.database().inTransaction(() -> attributes.stream().map(this::create).toList());
     }
 

@@ -63,6 +63,18 @@ public final class Database {
         return dialect;
     }
 
+    /**
+     * Registers {@code undo} to run if this thread's transaction (or the savepoint it is in) rolls
+     * back: how Quarry puts entities written inside it back to their state before the write. Runs
+     * nothing, and registers nothing, outside a transaction.
+     */
+    public void onRollback(Runnable undo) {
+        Transaction tx = current.get();
+        if (tx != null) {
+            tx.undo.add(undo);
+        }
+    }
+
     /** True if this thread is inside {@link #inTransaction}. */
     public boolean isInTransaction() {
         return current.get() != null;
@@ -109,6 +121,7 @@ public final class Database {
             return result;
         } catch (Throwable failure) { // checked exceptions too: Kotlin and @SneakyThrows code can throw them here
             rollbackQuietly(handle, failure);
+            tx.undoFrom(0, failure);
             throw sneaky(translate(failure));
         } finally {
             current.remove();
@@ -138,7 +151,7 @@ public final class Database {
         }
         ExecutedStatement statement = new ExecutedStatement(context.getRenderedSql(), String.valueOf(context.getBinding()),
                 Duration.ZERO, false);
-        listeners.forEach(listener -> listener.onStatement(statement));
+        StatementListeners.tellAll(listeners, statement);
     }
 
     @SuppressWarnings("unchecked")
@@ -176,7 +189,20 @@ public final class Database {
 
     private final class Transaction {
         final Handle handle;
+        final List<Runnable> undo = new java.util.ArrayList<>();
         int savepoints;
+
+        /** Runs, newest first, the undo actions registered since {@code from}, and forgets them. */
+        void undoFrom(int from, Throwable failure) {
+            for (int i = undo.size() - 1; i >= from; i--) {
+                try {
+                    undo.get(i).run();
+                } catch (RuntimeException undoFailure) {
+                    failure.addSuppressed(undoFailure);
+                }
+            }
+            undo.subList(from, undo.size()).clear();
+        }
 
         Transaction(Handle handle) {
             this.handle = handle;
@@ -185,7 +211,13 @@ public final class Database {
         <R> R nested(Supplier<R> work) {
             savepoints++;
             String savepoint = "quarry_sp_" + savepoints;
-            translated(() -> handle.savepoint(savepoint));
+            try {
+                translated(() -> handle.savepoint(savepoint));
+            } catch (RuntimeException failure) {
+                savepoints--;
+                throw failure;
+            }
+            int undoMark = undo.size();
             try {
                 R result = work.get();
                 translated(() -> handle.releaseSavepoint(savepoint));
@@ -196,6 +228,7 @@ public final class Database {
                 } catch (RuntimeException rollbackFailure) {
                     failure.addSuppressed(rollbackFailure);
                 }
+                undoFrom(undoMark, failure);
                 throw sneaky(translate(failure));
             } finally {
                 savepoints--;

@@ -64,6 +64,12 @@ public final class PivotWriter {
                 pivot);
     }
 
+    /** For a relation to a table without an entity: the type given and stored ids are converted to. */
+    public PivotWriter withTableKeyType(Class<?> type) {
+        keys.tableKeyType(type);
+        return this;
+    }
+
     /** Ids or entities without pivot attributes, keyed for {@link #sync}. */
     public static Map<Object, Map<String, ?>> withoutAttributes(Collection<?> ids) {
         return withAttributes(ids, Map.of());
@@ -307,7 +313,7 @@ public final class PivotWriter {
         PivotFilters.render(pivot.filters(), sql);
     }
 
-    /** {@code rpk IN (?, ...)}, or {@code ((a = ? AND b = ?) OR ...)} for a composite related key. */
+    /** {@code rpk IN (?, ...)}, or the row-value {@code (a, b) IN ((?, ?), ...)} for a composite related key. */
     private void keyTuples(SqlBuilder sql, List<List<Object>> tuples) {
         List<String> columns = pivot.relatedPivotKeys();
         List<Attribute> attributes = pivot.relatedKeys();
@@ -320,11 +326,14 @@ public final class PivotWriter {
             return;
         }
         sql.append("(");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
+        }
+        sql.append(") IN (");
         for (int t = 0; t < tuples.size(); t++) {
-            sql.append(t == 0 ? "(" : " OR (");
+            sql.append(t == 0 ? "(" : ", (");
             for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : " AND ").identifier(columns.get(i)).append(" = ")
-                        .param(tuples.get(t).get(i), attributes.isEmpty() ? null : Persister.bindType(attributes.get(i)));
+                sql.append(i == 0 ? "" : ", ").param(tuples.get(t).get(i), attributes.isEmpty() ? null : Persister.bindType(attributes.get(i)));
             }
             sql.append(")");
         }

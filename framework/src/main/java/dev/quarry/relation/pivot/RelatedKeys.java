@@ -47,6 +47,12 @@ final class RelatedKeys {
         this.keys = pivot.relatedKeys();
     }
 
+    private Class<?> tableKeyType;
+
+    void tableKeyType(Class<?> type) {
+        this.tableKeyType = type;
+    }
+
     private boolean tableMode() {
         return related == null;
     }
@@ -225,8 +231,12 @@ final class RelatedKeys {
         return tableMode() ? pivot.relatedPivotKeys() : keys.stream().map(Attribute::name).toList();
     }
 
-    /** A table's id as given, but every integral number as a Long, so 4 and 4L are one id. */
+    /** A table's id in its key type ("4", 4 and 4L are one Long id); as given, integral numbers as Long, without one. */
     private Object asGiven(Object value) {
+        if (tableKeyType != null) {
+            return ValueConverter.tryConvert(value, tableKeyType).orElseThrow(() -> refused(value,
+                    "cannot be converted to the " + tableKeyType.getSimpleName() + " key of " + relatedName));
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             return ((Number) value).longValue();
         }

@@ -466,10 +466,12 @@ class BelongsToManyReadingIT extends DatabaseTest {
     }
 
     @Test
-    void aWriteThroughOneRelationKeepsTheCacheOfAnother() {
+    void aWriteThroughOneRelationForgetsEveryRelationCachedOnTheParent() {
+        // Conservative on purpose: another relation may read the same rows (a second relation on the
+        // same pivot, a chain through it), and a stale cache is worse than one more read.
         ada.roles().getResults();
         ada.permissions().detach();
-        assertTrue(ada.isRelationLoaded("roles"));
+        assertFalse(ada.isRelationLoaded("roles"));
     }
 
     @Test
