@@ -11,6 +11,7 @@ import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.HasMany;
 import dev.quarry.relation.HasManyThrough;
+import dev.quarry.relation.HasOneThrough;
 import dev.quarry.relation.HasOne;
 import dev.quarry.relation.HasOneOrMany;
 import dev.quarry.relation.BelongsToManyTable;
@@ -363,6 +364,12 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
      */
     protected final PolymorphicBelongsTo<T> polymorphicBelongsTo(String name) {
         return new PolymorphicBelongsTo<>(state().context(), self(), callingRelationName(), name);
+    }
+
+    /** The one entity at the end of a chain of this entity's relations, Eloquent's {@code hasOneThrough}. */
+    @SuppressWarnings("TypeParameterUnusedInFormals") // R is the chain's end, known only at run time
+    protected final <R extends BaseEntity<R>> HasOneThrough<T, R> hasOneThrough(String... relations) {
+        return HasOneThrough.of(state().context(), self(), callingRelationName(), java.util.List.of(relations));
     }
 
     private static <Q extends HasOneOrMany<?, ?, Q>> Q keys(Q relation, String foreignKey, String localKey) {

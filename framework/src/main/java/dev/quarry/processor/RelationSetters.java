@@ -28,6 +28,7 @@ final class RelationSetters {
         HAS_MANY("dev.quarry.relation.HasMany", 2),
         HAS_ONE("dev.quarry.relation.HasOne", 2),
         HAS_MANY_THROUGH("dev.quarry.relation.HasManyThrough", 2),
+        HAS_ONE_THROUGH("dev.quarry.relation.HasOneThrough", 2),
         POLYMORPHIC_HAS_MANY("dev.quarry.relation.PolymorphicHasMany", 2),
         POLYMORPHIC_BELONGS_TO("dev.quarry.relation.PolymorphicBelongsTo", 1);
 
@@ -144,7 +145,7 @@ final class RelationSetters {
             }
             case HAS_ONE -> setter(out, self, relation, property, call, related, "save(" + relation + ")", related,
                     "saves this entity onto this\n     * one ({@code save}); a related entity saved before is left as it is");
-            case HAS_MANY_THROUGH -> { } // read-only: the chain's rows belong to the relations along it
+            case HAS_MANY_THROUGH, HAS_ONE_THROUGH -> { } // read-only: the chain's rows belong to the relations along it
             case POLYMORPHIC_BELONGS_TO -> setter(out, self, relation, property, call, "dev.quarry.entity.BaseEntity<?>",
                     "associate(" + relation + ")", self, "points this entity at the given\n     * entity of any type ({@code associate}); save() writes it");
         }

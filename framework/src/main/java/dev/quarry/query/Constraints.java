@@ -26,7 +26,9 @@ public final class Constraints {
 
     /** {@code column IN (values)}, or {@code NOT IN}; an empty list matches no row (or every row, negated). */
     public Constraints in(String column, List<?> values, Type type, boolean negated) {
-        conditions.add(new Condition.In(qualified(column), List.copyOf(values), type, negated));
+        // A null never equals anything in SQL: leave it out rather than bind it.
+        conditions.add(new Condition.In(qualified(column), values.stream().filter(java.util.Objects::nonNull)
+                .map(v -> (Object) v).toList(), type, negated));
         return this;
     }
 

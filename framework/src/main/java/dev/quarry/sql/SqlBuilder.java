@@ -68,7 +68,7 @@ public final class SqlBuilder {
 
     /** The bound values, in placeholder order. */
     public List<Object> values() {
-        return List.copyOf(values);
+        return java.util.Collections.unmodifiableList(new ArrayList<>(values)); // a bound value may be null
     }
 
     /** Binds every value to {@code statement}. */

@@ -4,6 +4,7 @@ import dev.quarry.entity.Entity;
 import dev.quarry.entity.Timestamps;
 import dev.quarry.relation.BelongsTo;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.HasOneThrough;
 import dev.quarry.relation.PolymorphicHasMany;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
@@ -23,6 +24,11 @@ public class Post extends Post_Relations {
     /** The post's author: posts.userId -> users.id. */
     public BelongsTo<Post, User> author() {
         return belongsTo(User.class);
+    }
+
+    /** The profile of the post's author: Post.author() (belongsTo) then User.profile() (hasOne). */
+    public HasOneThrough<Post, Profile> authorProfile() {
+        return hasOneThrough("author", "profile");
     }
 
     /** Comments on this post (commentable_type = 'Post'). */

@@ -121,6 +121,24 @@ class HasManyThroughIT extends DatabaseTest {
         assertEquals(0, statements.count());
     }
 
+    @Test
+    void hasOneThroughReachesTheOneEntityAtTheEndOfTheChain() {
+        grace.profile().create(Map.of("bio", "admiral"));
+        Post byGrace = grace.posts().create(Map.of("title", "g"));
+        Post byAda = ada.posts().create(Map.of("title", "a"));
+        Post orphan = entities.get(Post.class).create(Map.of("title", "orphan"));
+
+        assertEquals("admiral", byGrace.authorProfile().getResults().getBio());
+        assertEquals("admiral", byGrace.getAuthorProfile().getBio());
+        assertEquals(null, byAda.authorProfile().getResults());
+        assertEquals(null, orphan.getAuthorProfile());
+        statements.reset();
+        List<Post> posts = entities.get(Post.class).query().with("authorProfile").orderBy("id").get();
+        assertEquals(2, statements.count());
+        assertEquals("admiral", posts.get(0).getAuthorProfile().getBio());
+        assertEquals(null, posts.get(1).getAuthorProfile());
+    }
+
     /** A user whose chain misspells its second link. */
     @Entity(value = "Misspelled", module = "HasManyThroughIT", table = "users")
     static class Misspelled extends BaseEntity<Misspelled> {
