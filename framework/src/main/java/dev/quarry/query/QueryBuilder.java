@@ -12,6 +12,7 @@ import dev.quarry.internal.NearestNames;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.relation.EagerLoader;
+import dev.quarry.relation.PolymorphicBelongsTo;
 import dev.quarry.relation.Relationship;
 import dev.quarry.relation.UnknownRelationException;
 import dev.quarry.query.internal.Clause;
@@ -323,6 +324,10 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
 
     private Q addExists(boolean or, String relation, Consumer<QueryBuilder<?, ?>> constraint, boolean negated) {
         int dot = relation == null ? -1 : relation.indexOf('.');
+        if (dot < 0 && declared(relation) instanceof PolymorphicBelongsTo<?> morph) {
+            clauses.add(new Clause(or, morphExists(relation, morph, constraint, negated)));
+            return self();
+        }
         if (dot > 0) {
             // has("posts.comments", c) = whereHas("posts", p -> p.whereHas("comments", c))
             String rest = relation.substring(dot + 1);
@@ -336,12 +341,60 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         return self();
     }
 
-    /** The relation's builder, aliased and correlated to this query, with {@code constraint} applied. */
-    private QueryBuilder<?, ?> correlated(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
-        Relationship<?> declared = metadata.findRelation(relation == null ? "" : relation)
+    private Relationship<?> declared(String relation) {
+        return metadata.findRelation(relation == null ? "" : relation)
                 .orElseThrow(() -> new UnknownRelationException(metadata.name(), relation,
                         NearestNames.of(String.valueOf(relation), metadata.relationNames()), metadata.relationNames()))
                 .relationOf(context.newInstance(metadata));
+    }
+
+    /**
+     * Existence through a polymorphic belongsTo: for each entity that can be the parent, its type in
+     * the type column and a row with the id ({@code (type = 'Post' AND EXISTS (...)) OR (...)}).
+     */
+    private Condition morphExists(String relation, PolymorphicBelongsTo<?> morph, Consumer<QueryBuilder<?, ?>> constraint,
+                                  boolean negated) {
+        List<Clause> alternatives = new ArrayList<>();
+        String typeColumn = tableRef() + "." + morph.typeAttribute().column();
+        String idColumn = tableRef() + "." + morph.idAttribute().column();
+        for (EntityMetadata<?> type : morph.parentTypes()) {
+            QueryBuilder<?, ?> sub = plainQuery(type);
+            sub.depth = depth + 1;
+            sub.alias = "quarry_s" + sub.depth;
+            if (type.keys().size() != 1) {
+                continue; // one id column cannot hold a composite key
+            }
+            sub.clauses.add(new Clause(false, new Condition.ColumnsEqual(sub.alias + "." + type.keys().get(0).column(), idColumn)));
+            if (constraint != null) {
+                constraint.accept(sub);
+            }
+            QueryBuilder<?, ?> subquery = sub;
+            alternatives.add(new Clause(true, new Condition.Group(List.of(
+                    new Clause(false, new Condition.Comparison(typeColumn, Operator.EQUAL, type.name(), String.class)),
+                    new Clause(false, new Condition.Exists(s -> subquery.renderSubquery(s, "1"), false))))));
+        }
+        if (alternatives.isEmpty()) {
+            throw new InvalidQueryException("No entity declares a polymorphicHasMany to " + metadata.name() + " as "
+                    + Identifiers.printable(relation) + ", so " + metadata.name() + "." + relation + " has no parent type to query.");
+        }
+        Condition any = new Condition.Group(alternatives);
+        // A NULL type makes every alternative unknown, so NOT alone would drop the orphans doesntHave wants.
+        return negated ? new Condition.Group(List.of(new Clause(false, new Condition.Not(any)),
+                new Clause(true, new Condition.Null(typeColumn, false)))) : any;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private QueryBuilder<?, ?> plainQuery(EntityMetadata type) {
+        return new Query(context, type);
+    }
+
+    /** The relation's builder, aliased and correlated to this query, with {@code constraint} applied. */
+    private QueryBuilder<?, ?> correlated(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
+        Relationship<?> declared = declared(relation);
+        if (declared instanceof PolymorphicBelongsTo<?>) {
+            throw new InvalidQueryException("Relation " + relation + " of " + metadata.name() + " is a polymorphicBelongsTo:"
+                    + " has, doesntHave and whereHas work on it, but counting (has with a count, withCount) does not.");
+        }
         if (!(declared instanceof QueryBuilder<?, ?> builder)) {
             throw new InvalidQueryException("Relation " + relation + " of " + metadata.name()
                     + " relates to a table without an entity, which relation queries (has, whereHas, withCount) do not support yet.");

@@ -142,6 +142,33 @@ public final class PolymorphicBelongsTo<P extends BaseEntity<P>> implements Rela
         return parent;
     }
 
+    /**
+     * The entities that can be this relation's parent: every registered entity declaring a
+     * {@code polymorphicHasMany} to this entity under the same name ({@code commentable}).
+     */
+    public List<EntityMetadata<?>> parentTypes() {
+        List<EntityMetadata<?>> types = new ArrayList<>();
+        for (EntityMetadata<?> candidate : context.registry().all()) {
+            for (String relation : candidate.relationNames()) {
+                dev.quarry.entity.RelationMethod method = candidate.findRelation(relation).orElseThrow();
+                if (method.type() != PolymorphicHasMany.class) {
+                    continue;
+                }
+                Relationship<?> declared = method.relationOf(newInstance(candidate));
+                if (declared instanceof PolymorphicHasMany<?, ?> morph && morph.related().type() == parent.metadata().type()
+                        && morph.morphName().equals(morphName) && !types.contains(candidate)) {
+                    types.add(candidate);
+                }
+            }
+        }
+        return types;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private BaseEntity<?> newInstance(EntityMetadata metadata) {
+        return context.newInstance(metadata);
+    }
+
     /** This entity's attribute holding the parent's mapping name. */
     public Attribute typeAttribute() {
         return column(context.registry().naming().polymorphicTypeColumn(morphName), "polymorphic type");

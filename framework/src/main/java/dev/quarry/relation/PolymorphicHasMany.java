@@ -47,6 +47,11 @@ public final class PolymorphicHasMany<P extends BaseEntity<P>, R extends BaseEnt
         return copyInto(new PolymorphicHasMany<>(context, metadata, parent, name, morphName));
     }
 
+    /** The polymorphic relation's name: {@code commentable}. */
+    public String morphName() {
+        return morphName;
+    }
+
     /** The related attribute holding the parent's mapping name. */
     public Attribute typeAttribute() {
         String column = context.registry().naming().polymorphicTypeColumn(morphName);

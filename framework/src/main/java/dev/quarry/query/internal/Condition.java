@@ -94,6 +94,16 @@ public sealed interface Condition {
         }
     }
 
+    /** {@code NOT (condition)}. */
+    record Not(Condition condition) implements Condition {
+        @Override
+        public void render(SqlBuilder sql) {
+            sql.append("NOT (");
+            condition.render(sql);
+            sql.append(")");
+        }
+    }
+
     /** A parenthesised group of clauses. */
     record Group(List<Clause> clauses) implements Condition {
         @Override
