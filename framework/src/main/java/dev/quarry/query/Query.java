@@ -7,8 +7,6 @@ import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.sql.SqlBuilder;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

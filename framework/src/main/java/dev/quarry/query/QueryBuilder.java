@@ -21,8 +21,6 @@ import dev.quarry.query.internal.Operator;
 import dev.quarry.sql.Identifiers;
 import dev.quarry.sql.SqlBuilder;
 import java.lang.reflect.Type;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -8,7 +8,6 @@ import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Constraints;
-import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -111,14 +110,7 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
 
     @Override
     public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
-        BelongsTo<P, R> query = copy();
-        if (constraint != null) {
-            constraint.accept(query);
-        }
-        if (query.hasLimitOrOffset()) {
-            throw new InvalidQueryException("A limit or offset in the eager load of " + parent.mappingName() + "." + name
-                    + " would apply to all parents together.");
-        }
+        BelongsTo<P, R> query = eagerQuery(constraint);
         Set<List<Object>> keys = new LinkedHashSet<>();
         for (P p : parents) {
             List<Object> key = foreignKeyValues(p);

@@ -245,14 +245,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     @Override
     public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
-        BelongsToMany<P, R> query = copy(); // keeps the where and orderBy the relation method declares
-        if (constraint != null) {
-            constraint.accept(query);
-        }
-        if (query.hasLimitOrOffset()) {
-            throw new InvalidQueryException("A limit or offset in the eager load of " + metadata.name() + " through "
-                    + parent.mappingName() + "." + name + " would apply to all parents together; per-parent limits are not supported yet.");
-        }
+        BelongsToMany<P, R> query = eagerQuery(constraint);
         Map<List<Object>, P> byKey = new LinkedHashMap<>();
         for (P p : parents) {
             if (p.isLoaded()) {

@@ -4,7 +4,6 @@ import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.query.QueryBuilder;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -50,12 +49,6 @@ public final class HasMany<P extends BaseEntity<P>, R extends BaseEntity<R>> ext
 
     @Override
     public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
-        List<R> all = new ArrayList<>();
-        Map<List<Object>, List<R>> grouped = eagerLoadGrouped(parents, constraint, all);
-        cacheEach(parents, p -> {
-            List<R> rows = p.isLoaded() ? grouped.get(localValues(p)) : null;
-            return rows == null ? List.of() : List.copyOf(rows);
-        });
-        return all;
+        return eagerLoadMany(parents, constraint);
     }
 }

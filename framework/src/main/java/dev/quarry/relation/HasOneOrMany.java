@@ -8,7 +8,6 @@ import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Constraints;
-import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -167,14 +166,7 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
     /** Loads for every parent at once and groups the rows by the parent they point at. */
     protected final Map<List<Object>, List<R>> eagerLoadGrouped(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint,
                                                               List<R> all) {
-        Q query = copy();
-        if (constraint != null) {
-            constraint.accept(query);
-        }
-        if (query.hasLimitOrOffset()) {
-            throw new InvalidQueryException("A limit or offset in the eager load of " + parent.mappingName() + "." + name
-                    + " would apply to all parents together; per-parent limits are not supported yet.");
-        }
+        Q query = eagerQuery(constraint);
         Set<List<Object>> keys = new LinkedHashSet<>();
         parents.stream().filter(BaseEntity::isLoaded).forEach(p -> keys.add(localValues(p)));
         List<List<Object>> list = new ArrayList<>(keys);
@@ -190,6 +182,17 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
             }
         }
         return grouped;
+    }
+
+    /** A to-many eager load: each parent's rows (or an empty list) cached on it. */
+    protected final List<R> eagerLoadMany(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
+        List<R> all = new ArrayList<>();
+        Map<List<Object>, List<R>> grouped = eagerLoadGrouped(parents, constraint, all);
+        cacheEach(parents, p -> {
+            List<R> rows = p.isLoaded() ? grouped.get(localValues(p)) : null;
+            return rows == null ? List.of() : List.copyOf(rows);
+        });
+        return all;
     }
 
     /** This entity's key as the foreign key holds it. */

@@ -63,6 +63,22 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
         }
     }
 
+    /**
+     * The query an eager load runs: a copy of this relation (with the conditions its method declares)
+     * and the caller's constraint. A limit or offset is refused: it would apply to all parents together.
+     */
+    protected final Q eagerQuery(Consumer<QueryBuilder<?, ?>> constraint) {
+        Q query = copy();
+        if (constraint != null) {
+            constraint.accept(query);
+        }
+        if (query.hasLimitOrOffset()) {
+            throw new dev.quarry.query.InvalidQueryException("A limit or offset in the eager load of " + parent.mappingName()
+                    + "." + name + " would apply to all parents together; per-parent limits are not supported yet.");
+        }
+        return query;
+    }
+
     /** How this relation joins its parent's table to the related table, for relations through it. */
     abstract Link link();
 

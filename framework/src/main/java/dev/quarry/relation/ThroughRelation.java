@@ -11,7 +11,6 @@ import dev.quarry.internal.NearestNames;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.Constraints;
-import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
 import dev.quarry.sql.SqlBuilder;
 import java.lang.reflect.Type;
@@ -194,14 +193,7 @@ public abstract class ThroughRelation<P extends BaseEntity<P>, R extends BaseEnt
     /** Loads for every parent at once; {@code store} caches each parent's rows. */
     protected final List<R> eagerLoadThrough(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint,
                                              java.util.function.BiConsumer<P, List<R>> store) {
-        Q query = copy();
-        if (constraint != null) {
-            constraint.accept(query);
-        }
-        if (query.hasLimitOrOffset()) {
-            throw new InvalidQueryException("A limit or offset in the eager load of " + parent.mappingName() + "." + name
-                    + " would apply to all parents together.");
-        }
+        Q query = eagerQuery(constraint);
         Set<List<Object>> keys = new LinkedHashSet<>();
         parents.stream().filter(BaseEntity::isLoaded).map(this::parentValues).filter(k -> !k.contains(null)).forEach(keys::add);
         List<List<Object>> list = new ArrayList<>(keys);

@@ -56,6 +56,30 @@ public final class SqlBuilder {
         return this;
     }
 
+    /**
+     * Appends the row-value {@code (a, b) IN ((?, ?), ...)} (a plain {@code a IN (?, ...)} for one
+     * column), binding each value as its column's type; no tuples render {@code 1 = 0}.
+     */
+    public SqlBuilder tupleIn(List<String> columns, List<List<Object>> tuples, List<? extends Type> types) {
+        if (tuples.isEmpty()) {
+            return append("1 = 0");
+        }
+        boolean single = columns.size() == 1;
+        append(single ? "" : "(");
+        for (int i = 0; i < columns.size(); i++) {
+            append(i == 0 ? "" : ", ").identifier(columns.get(i));
+        }
+        append(single ? " IN (" : ") IN (");
+        for (int t = 0; t < tuples.size(); t++) {
+            append(t == 0 ? "" : ", ").append(single ? "" : "(");
+            for (int i = 0; i < columns.size(); i++) {
+                append(i == 0 ? "" : ", ").param(tuples.get(t).get(i), types.get(i));
+            }
+            append(single ? "" : ")");
+        }
+        return append(")");
+    }
+
     /** Number of values bound so far. */
     public int parameterCount() {
         return values.size();

@@ -46,23 +46,7 @@ public sealed interface Condition {
     record TupleIn(List<String> columns, List<List<Object>> tuples, List<? extends Type> types) implements Condition {
         @Override
         public void render(SqlBuilder sql) {
-            if (tuples.isEmpty()) {
-                sql.append("1 = 0");
-                return;
-            }
-            sql.append("(");
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
-            }
-            sql.append(") IN (");
-            for (int t = 0; t < tuples.size(); t++) {
-                sql.append(t == 0 ? "(" : ", (");
-                for (int i = 0; i < columns.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").param(tuples.get(t).get(i), types.get(i));
-                }
-                sql.append(")");
-            }
-            sql.append(")");
+            sql.tupleIn(columns, tuples, types);
         }
     }
 

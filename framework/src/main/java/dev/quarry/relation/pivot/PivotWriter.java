@@ -315,29 +315,12 @@ public final class PivotWriter {
 
     /** {@code rpk IN (?, ...)}, or the row-value {@code (a, b) IN ((?, ?), ...)} for a composite related key. */
     private void keyTuples(SqlBuilder sql, List<List<Object>> tuples) {
-        List<String> columns = pivot.relatedPivotKeys();
         List<Attribute> attributes = pivot.relatedKeys();
-        if (columns.size() == 1) {
-            sql.identifier(columns.get(0)).append(" IN (");
-            for (int i = 0; i < tuples.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").param(tuples.get(i).get(0), attributes.isEmpty() ? null : Persister.bindType(attributes.get(0)));
-            }
-            sql.append(")");
-            return;
+        List<Type> types = new ArrayList<>();
+        for (int i = 0; i < pivot.relatedPivotKeys().size(); i++) {
+            types.add(attributes.isEmpty() ? null : Persister.bindType(attributes.get(i)));
         }
-        sql.append("(");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
-        }
-        sql.append(") IN (");
-        for (int t = 0; t < tuples.size(); t++) {
-            sql.append(t == 0 ? "(" : ", (");
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").param(tuples.get(t).get(i), attributes.isEmpty() ? null : Persister.bindType(attributes.get(i)));
-            }
-            sql.append(")");
-        }
-        sql.append(")");
+        sql.tupleIn(pivot.relatedPivotKeys(), tuples, types);
     }
 
     /** Splits keys so that no statement binds more parameters than the database allows. */
