@@ -598,9 +598,9 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             return;
         }
         Q ordered = copy();
-        if (((QueryBuilder<T, Q>) ordered).orders.isEmpty()) {
-            metadata.keys().forEach(k -> ordered.orderBy(k.name()));
-        }
+        // Offset pages are only stable under a total order: the key breaks ties in the caller's order
+        // (PostgreSQL may return rows with equal sort values in a different order on every page).
+        metadata.keys().forEach(k -> ordered.orderBy(k.name()));
         int base = offset == null ? 0 : offset;
         for (int page = 0; ; page++) {
             int remaining = limit == null ? size : Math.min(size, limit - page * size);

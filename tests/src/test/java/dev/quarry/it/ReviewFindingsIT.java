@@ -106,8 +106,14 @@ class ReviewFindingsIT extends DatabaseTest {
     @Test
     void compositeKeysEagerLoadForThousandsOfParentsInOneStatement() {
         Developer developer = entities.get(Developer.class).setName("Ada").save();
-        execute("INSERT INTO \"projects\" (\"orgId\", \"code\", \"name\") "
-                + "SELECT 7, 'p' || CAST(x AS VARCHAR(10)), 'n' FROM UNNEST(SEQUENCE_ARRAY(1, 6000, 1)) AS t(x)");
+        jdbi.useHandle(h -> {
+            org.jdbi.v3.core.statement.PreparedBatch batch =
+                    h.prepareBatch("INSERT INTO \"projects\" (\"orgId\", \"code\", \"name\") VALUES (7, ?, 'n')");
+            for (int i = 1; i <= 6000; i++) {
+                batch.bind(0, "p" + i).add();
+            }
+            batch.execute();
+        });
         developer.projects().attach(Key.of("orgId", 7L, "code", "p1"), Key.of("orgId", 7L, "code", "p6000"));
         statements.reset();
 
@@ -174,7 +180,7 @@ class ReviewFindingsIT extends DatabaseTest {
 
     @Test
     void aWhereInBeyondTheBindLimitIsRefusedBeforeAnyStatement() {
-        List<Long> ids = new ArrayList<>(Collections.nCopies(40_000, 1L));
+        List<Long> ids = new ArrayList<>(Collections.nCopies(entities.database().dialect().maxBindParameters() + 1, 1L));
         statements.reset();
 
         assertThrows(InvalidQueryException.class, () -> entities.get(User.class).query().whereIn("id", ids).get());

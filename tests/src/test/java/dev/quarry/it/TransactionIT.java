@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
+import dev.quarry.it.support.TestDatabases;
 import dev.quarry.sql.DataIntegrityException;
 import dev.quarry.sql.Database;
 import java.sql.Connection;
@@ -43,7 +44,9 @@ class TransactionIT extends DatabaseTest {
 
     @BeforeEach
     void useMvcc() {
-        execute("SET DATABASE TRANSACTION CONTROL MVCC");
+        if (!TestDatabases.postgres()) {
+            execute("SET DATABASE TRANSACTION CONTROL MVCC"); // PostgreSQL is MVCC already
+        }
         database = entities.database();
         otherThread = Executors.newSingleThreadExecutor();
         statements.reset();
@@ -57,7 +60,7 @@ class TransactionIT extends DatabaseTest {
 
     @Test
     void theDatabaseRunsMvccAtReadCommitted() {
-        String control = jdbi.withHandle(h -> h.createQuery(
+        String control = TestDatabases.postgres() ? "MVCC" : jdbi.withHandle(h -> h.createQuery(
                 "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES WHERE PROPERTY_NAME = 'hsqldb.tx'")
                 .mapTo(String.class).one());
         int isolation = jdbi.withHandle(h -> {

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,18 +34,25 @@ public abstract class DatabaseTest {
 
     @BeforeEach
     void startDatabase() {
-        url = "jdbc:hsqldb:mem:" + getClass().getSimpleName() + "-" + UUID.randomUUID();
+        String schema = resource("/schema.sql");
+        url = TestDatabases.create(getClass().getSimpleName(), schema);
         injector = Guice.createInjector(module(QuarryModule.builder().url(url).statementListener(statements)),
                 binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock));
         entities = injector.getInstance(Entities.class);
         jdbi = injector.getInstance(Jdbi.class);
-        jdbi.useHandle(h -> h.createScript(resource("/schema.sql")).execute());
+        if (!TestDatabases.hasSchema()) {
+            jdbi.useHandle(h -> h.createScript(schema).execute());
+        }
         statements.reset();
     }
 
     @AfterEach
     void stopDatabase() {
-        jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        if (TestDatabases.postgres()) {
+            TestDatabases.drop(url);
+        } else {
+            jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        }
     }
 
     /** The Quarry module for this test; override to configure the builder further. */
