@@ -40,6 +40,9 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
     private List<String> ownerKeys;
     private Consumer<R> defaultValue;
     private List<List<Object>> eagerKeys;
+    /** Derived once per relation from the declaration (eager loads read them for every parent). */
+    private List<Attribute> foreignResolved;
+    private List<Attribute> ownerResolved;
 
     /** Made by {@code BaseEntity.belongsTo(...)}. */
     public BelongsTo(EntityContext context, EntityMetadata<R> related, P parent, String name) {
@@ -66,12 +69,15 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
     /** The attribute(s) of this entity holding the related key, instead of {@code userId}. */
     public BelongsTo<P, R> foreignKey(String... attributes) {
         this.foreignKeys = List.of(attributes);
+        this.foreignResolved = null;
         return this;
     }
 
     /** The related attribute(s) the foreign key refers to, instead of its primary key. */
     public BelongsTo<P, R> ownerKey(String... attributes) {
         this.ownerKeys = List.of(attributes);
+        this.ownerResolved = null;
+        this.foreignResolved = null;
         return this;
     }
 
@@ -229,6 +235,13 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
 
     /** The attributes of this entity that hold the foreign key. */
     public List<Attribute> foreignAttributes() {
+        if (foreignResolved == null) {
+            foreignResolved = resolveForeign();
+        }
+        return foreignResolved;
+    }
+
+    private List<Attribute> resolveForeign() {
         EntityMetadata<P> parentMeta = parent.metadata();
         if (foreignKeys != null) {
             return KeyPairs.attributes(parentMeta, foreignKeys, null, parentMeta.name(), name, "foreign key");
@@ -240,8 +253,10 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
 
     /** The related attributes the foreign key refers to. */
     public List<Attribute> ownerAttributes() {
-        List<Attribute> owner = KeyPairs.attributes(metadata, ownerKeys, metadata.keys(), parent.mappingName(), name, "owner key");
-        return owner;
+        if (ownerResolved == null) {
+            ownerResolved = KeyPairs.attributes(metadata, ownerKeys, metadata.keys(), parent.mappingName(), name, "owner key");
+        }
+        return ownerResolved;
     }
 
     private List<Object> foreignKeyValues(P entity) {

@@ -33,6 +33,9 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
     private List<String> foreignKeys;
     private List<String> localKeys;
     private List<List<Object>> eagerKeys;
+    /** Derived once per relation from the declaration (eager loads read them for every parent). */
+    private List<Attribute> foreignResolved;
+    private List<Attribute> localResolved;
 
     protected HasOneOrMany(EntityContext context, EntityMetadata<R> related, P parent, String name) {
         super(context, related, parent, name);
@@ -50,17 +53,27 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
     /** The related attribute(s) holding this entity's key, instead of {@code userId}. */
     public Q foreignKey(String... attributes) {
         this.foreignKeys = List.of(attributes);
+        this.foreignResolved = null;
         return self();
     }
 
     /** This entity's attribute(s) stored in the foreign key, instead of its primary key. */
     public Q localKey(String... attributes) {
         this.localKeys = List.of(attributes);
+        this.localResolved = null;
+        this.foreignResolved = null;
         return self();
     }
 
     /** The related attributes holding this entity's key. */
     public List<Attribute> foreignAttributes() {
+        if (foreignResolved == null) {
+            foreignResolved = resolveForeign();
+        }
+        return foreignResolved;
+    }
+
+    private List<Attribute> resolveForeign() {
         if (foreignKeys != null) {
             return KeyPairs.attributes(metadata, foreignKeys, null, parent.mappingName(), name, "foreign key");
         }
@@ -72,8 +85,11 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
 
     /** This entity's attributes the foreign key refers to. */
     public List<Attribute> localAttributes() {
-        EntityMetadata<P> parentMeta = parent.metadata();
-        return KeyPairs.attributes(parentMeta, localKeys, parentMeta.keys(), parentMeta.name(), name, "local key");
+        if (localResolved == null) {
+            EntityMetadata<P> parentMeta = parent.metadata();
+            localResolved = KeyPairs.attributes(parentMeta, localKeys, parentMeta.keys(), parentMeta.name(), name, "local key");
+        }
+        return localResolved;
     }
 
     @Override
