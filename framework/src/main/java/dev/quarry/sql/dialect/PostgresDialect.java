@@ -49,6 +49,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> hintFor(SQLException failure) {
         String state = failure.getSQLState();
+        if ("25P02".equals(state)) {
+            return Optional.of("An earlier statement in this transaction failed, and PostgreSQL ignores every statement"
+                    + " until the transaction ends. To carry on after catching a failure, run the work that may fail in a"
+                    + " nested entities.transaction(...): it gets a savepoint, and its failure rolls back only to it.");
+        }
         if ("42P10".equals(state)) {
             return Optional.of("On PostgreSQL, upsert's uniqueBy columns must be exactly the columns of a unique index or"
                     + " primary key, e.g. CREATE UNIQUE INDEX ON \"users\" (\"email\").");
