@@ -97,6 +97,7 @@ public final class QuarryModule extends AbstractModule {
 
     @Provides
     @Singleton
+    @SuppressWarnings("UnusedVariable") // asked for only so that it is built, and refuses the URL, first
     DataSource dataSource(QuarryConfig config, Dialect dialect) {
         // The dialect is asked for first so that an unsupported URL fails as such, not as a missing driver.
         return config.pool().isPresent() ? ConnectionPool.open(config, config.pool().get())

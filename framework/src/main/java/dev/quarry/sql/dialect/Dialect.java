@@ -56,6 +56,15 @@ public interface Dialect {
     int maxBindParameters();
 
     /**
+     * How many key values Quarry puts in one {@code IN} list (eager loads, pivot reads and deletes)
+     * before it starts another statement: the bind limit, less room for the statement's other values,
+     * unless the database parses long lists slowly.
+     */
+    default int keysPerStatement() {
+        return maxBindParameters() - 1_000;
+    }
+
+    /**
      * A hint for a user who hit {@code failure}, when the cause is a common set-up mistake on this
      * database (for example an unquoted table name); empty when there is nothing to add.
      */
