@@ -1,0 +1,67 @@
+package ${package};
+
+import ${package}.web.ApiServer;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import dev.quarry.Entities;
+import io.javalin.Javalin;
+import java.util.Arrays;
+
+/**
+ * The composition root: migrates the database, builds the Guice injector and starts the HTTP API.
+ *
+ * <pre>
+ * mvn compile exec:java                          (HSQLDB files under data/, port 8080)
+ * PORT=9000 QUARRY_URL=jdbc:postgresql://localhost/app QUARRY_USERNAME=app QUARRY_PASSWORD=secret mvn compile exec:java
+ * mvn compile exec:java -Dexec.args=--demo       (a tour of the API on an in-memory database)
+ * </pre>
+ */
+public final class App implements AutoCloseable {
+    private final Injector injector;
+    private final Javalin server;
+
+    private App(Injector injector, Javalin server) {
+        this.injector = injector;
+        this.server = server;
+    }
+
+    public static void main(String[] args) {
+        if (Arrays.asList(args).contains("--demo")) {
+            Demo.run(System.out);
+            return;
+        }
+        AppConfig config = AppConfig.fromEnvironment();
+        App app = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close));
+        System.out.println("Listening on " + app.url() + " (database " + config.databaseUrl() + "). Try: curl " + app.url() + "/users");
+    }
+
+    /** Migrates the database, then starts the API; returns once the server accepts connections. */
+    public static App start(AppConfig config) {
+        Migrations.migrate(config);
+        Injector injector = Guice.createInjector(new AppModule(config));
+        Javalin server = injector.getInstance(ApiServer.class).start(config.host(), config.port());
+        return new App(injector, server);
+    }
+
+    /** The base URL of the running API, such as {@code http://localhost:8080}. */
+    public String url() {
+        return "http://" + injector.getInstance(AppConfig.class).host() + ":" + server.port();
+    }
+
+    /** The injector, for what the API does not show (tests use it to read the database). */
+    public Injector injector() {
+        return injector;
+    }
+
+    /** Quarry's entry point, from the injector. */
+    public Entities entities() {
+        return injector.getInstance(Entities.class);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
