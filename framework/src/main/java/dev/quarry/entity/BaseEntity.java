@@ -490,6 +490,24 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return entity.fill(attributes).save();
     }
 
+    /**
+     * Inserts each row, or updates the {@code update} attributes of the row that already has its
+     * {@code uniqueBy} values; one batched statement. See {@link Query#upsert(List, List, List)}.
+     *
+     * <pre>{@code
+     * entities.get(Country.class).upsert(List.of(Map.of("code", "NL", "name", "Netherlands")),
+     *         List.of("code"), List.of("name"));
+     * }</pre>
+     */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy, List<String> update) {
+        return query().upsert(rows, uniqueBy, update);
+    }
+
+    /** {@link #upsert(List, List, List)} updating every attribute of the rows that is not in {@code uniqueBy}. */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy) {
+        return query().upsert(rows, uniqueBy);
+    }
+
     /** The first entity matching {@code attributes}, or a new one created from them. */
     public T firstOrCreate(Map<String, ?> attributes) {
         return firstOrCreate(attributes, Map.of());

@@ -74,6 +74,11 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         return limit != null || offset != null;
     }
 
+    /** True if a condition was added with {@code where}, {@code whereIn}, {@code has} or the like. */
+    protected final boolean hasConditions() {
+        return !clauses.isEmpty();
+    }
+
     /** This builder, as its own type. */
     protected abstract Q self();
 
