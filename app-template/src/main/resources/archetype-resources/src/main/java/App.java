@@ -8,7 +8,7 @@ import io.javalin.Javalin;
 import java.util.Arrays;
 
 /**
- * The composition root: migrates the database, builds the Guice injector and starts the HTTP API.
+ * The composition root: builds the Guice injector (which migrates the database) and starts the HTTP API.
  *
  * <pre>
  * mvn compile exec:java                          (HSQLDB files under data/, port 8080)
@@ -36,9 +36,11 @@ public final class App implements AutoCloseable {
         System.out.println("Listening on " + app.url() + " (database " + config.databaseUrl() + "). Try: curl " + app.url() + "/users");
     }
 
-    /** Migrates the database, then starts the API; returns once the server accepts connections. */
+    /**
+     * Builds the injector, which migrates the database, then starts the API; returns once the
+     * server accepts connections.
+     */
     public static App start(AppConfig config) {
-        Migrations.migrate(config);
         Injector injector = Guice.createInjector(new AppModule(config));
         Javalin server = injector.getInstance(ApiServer.class).start(config.host(), config.port());
         return new App(injector, server);
@@ -59,9 +61,10 @@ public final class App implements AutoCloseable {
         return injector.getInstance(Entities.class);
     }
 
-    /** Stops the server. */
+    /** Stops the server, then closes the database's connection pool. */
     @Override
     public void close() {
         server.stop();
+        entities().database().close();
     }
 }

@@ -14,8 +14,11 @@ import java.util.Properties;
  * @param port the HTTP port: {@code port} / {@code PORT}, by default 8080; 0 picks a free one
  */
 public record AppConfig(String databaseUrl, String databaseUser, String databasePassword, String host, int port) {
-    /** The embedded default: an HSQLDB database in files under {@code data/}, kept between runs. */
-    public static final String DEFAULT_DATABASE_URL = "jdbc:hsqldb:file:data/app";
+    /**
+     * The embedded default: an HSQLDB database in files under {@code data/}, kept between runs,
+     * and shut down cleanly when the app closes its connection pool.
+     */
+    public static final String DEFAULT_DATABASE_URL = "jdbc:hsqldb:file:data/app;shutdown=true";
 
     /** The settings of this process: system properties first, then environment variables. */
     public static AppConfig fromEnvironment() {

@@ -3,7 +3,11 @@ package ${package};
 import com.google.inject.AbstractModule;
 import dev.quarry.inject.QuarryModule;
 
-/** The app's Guice module: Quarry on the configured database. Services and controllers bind themselves. */
+/**
+ * The app's Guice module: Quarry on the configured database, migrated by Flyway from
+ * {@code src/main/resources/db/migration} while the injector is created. Services and controllers
+ * need no binding: Guice builds them from their {@code @Inject} constructors.
+ */
 public class AppModule extends AbstractModule {
     private final AppConfig config;
 
@@ -17,6 +21,7 @@ public class AppModule extends AbstractModule {
         install(QuarryModule.builder()
                 .url(config.databaseUrl())
                 .credentials(config.databaseUser(), config.databasePassword())
+                .migrations("classpath:db/migration")
                 .build());
     }
 }
