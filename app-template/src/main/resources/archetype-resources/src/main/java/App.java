@@ -17,10 +17,12 @@ import java.util.Arrays;
  * </pre>
  */
 public final class App implements AutoCloseable {
+    private final AppConfig config;
     private final Injector injector;
     private final Javalin server;
 
-    private App(Injector injector, Javalin server) {
+    private App(AppConfig config, Injector injector, Javalin server) {
+        this.config = config;
         this.injector = injector;
         this.server = server;
     }
@@ -33,7 +35,8 @@ public final class App implements AutoCloseable {
         AppConfig config = AppConfig.fromEnvironment();
         App app = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-        System.out.println("Listening on " + app.url() + " (database " + config.databaseUrl() + "). Try: curl " + app.url() + "/users");
+        System.out.println("Listening on " + app.url() + " (database " + config.printableDatabaseUrl() + ")."
+                + " Try: curl " + app.url() + "/users");
     }
 
     /**
@@ -43,20 +46,15 @@ public final class App implements AutoCloseable {
     public static App start(AppConfig config) {
         Injector injector = Guice.createInjector(new AppModule(config));
         Javalin server = injector.getInstance(ApiServer.class).start(config.host(), config.port());
-        return new App(injector, server);
+        return new App(config, injector, server);
     }
 
     /** The base URL of the running API, such as {@code http://localhost:8080}. */
     public String url() {
-        return "http://" + injector.getInstance(AppConfig.class).host() + ":" + server.port();
+        return "http://" + config.host() + ":" + server.port();
     }
 
-    /** The injector, for what the API does not show (tests use it to read the database). */
-    public Injector injector() {
-        return injector;
-    }
-
-    /** Quarry's entry point, from the injector. */
+    /** Quarry's entry point, for what the API does not show (tests read the database through it). */
     public Entities entities() {
         return injector.getInstance(Entities.class);
     }

@@ -36,6 +36,11 @@ public record AppConfig(String databaseUrl, String databaseUser, String database
                 port(settings.get("port", "PORT", "8080")));
     }
 
+    /** The database URL with any password in it masked, for logs and messages. */
+    public String printableDatabaseUrl() {
+        return databaseUrl.replaceAll("(?i)password=[^&;]*", "password=***");
+    }
+
     /** The same settings with another database URL and no credentials. */
     public AppConfig withDatabase(String url) {
         return new AppConfig(url, null, null, host, port);

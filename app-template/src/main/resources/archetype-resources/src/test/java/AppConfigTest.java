@@ -46,4 +46,12 @@ class AppConfigTest {
 
         assertTrue(e.getMessage().contains("'http'"), e.getMessage());
     }
+
+    @Test
+    void aPasswordInTheUrlIsMaskedWhenPrinted() {
+        AppConfig config = AppConfig.from(new Properties(), Map.of(
+                "QUARRY_URL", "jdbc:postgresql://db/app?user=app&password=secret&ssl=true"));
+
+        assertEquals("jdbc:postgresql://db/app?user=app&password=***&ssl=true", config.printableDatabaseUrl());
+    }
 }

@@ -11,8 +11,10 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -69,8 +71,11 @@ final class ErrorResponses {
         ctx.status(status).json(body);
     }
 
+    /** The status as an error code in the style of the others: 404 is "NotFound", 405 "MethodNotAllowed". */
     private static String reason(int status) {
-        return status == HttpStatus.BAD_REQUEST.getCode() ? "BadRequest" : HttpStatus.forStatus(status).name();
+        return Arrays.stream(HttpStatus.forStatus(status).name().split("_"))
+                .map(word -> word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining());
     }
 
     /** A Quarry message without its "[Quarry/Id]" prefix and its "Learn more" line. */

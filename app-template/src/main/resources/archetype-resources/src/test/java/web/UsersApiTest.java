@@ -98,4 +98,12 @@ class UsersApiTest {
         assertEquals(400, refused.status());
         assertTrue(refused.json().get("message").asText().contains("'ada'"), refused.json().toString());
     }
+
+    @Test
+    void anUnknownRouteIs404InTheSameJsonShape() throws Exception {
+        Response missing = api.get("/nothing-here");
+
+        assertEquals(404, missing.status());
+        assertEquals("NotFound", missing.json().get("error").asText());
+    }
 }
