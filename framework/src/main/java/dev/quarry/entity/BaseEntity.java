@@ -105,6 +105,11 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return new Query<>(state().context(), metadata());
     }
 
+    /** {@code query().with(relations)}: a query that eager loads these relations, as Quick's and Eloquent's {@code with}. */
+    public Query<T> with(String... relations) {
+        return query().with(relations);
+    }
+
     /** {@code query().where(column, value)}. */
     public Query<T> where(String column, Object value) {
         return query().where(column, value);

@@ -32,9 +32,10 @@ public final class QuarryConfig {
     private final Map<Class<?>, String> entities;
     private final PoolSettings pool;
     private final List<String> migrations;
+    private final boolean preventLazyLoading;
 
     QuarryConfig(String url, String username, String password, NamingStrategy naming, boolean useIndex,
-                 Map<Class<?>, String> entities, PoolSettings pool, List<String> migrations) {
+                 Map<Class<?>, String> entities, PoolSettings pool, List<String> migrations, boolean preventLazyLoading) {
         this.url = Objects.requireNonNull(url, "url");
         this.username = username;
         this.password = password;
@@ -43,6 +44,7 @@ public final class QuarryConfig {
         this.entities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entities));
         this.pool = pool;
         this.migrations = List.copyOf(migrations);
+        this.preventLazyLoading = preventLazyLoading;
     }
 
     /** The defaults: in-memory HSQLDB, Quick's naming, indexed entities. */
@@ -56,6 +58,7 @@ public final class QuarryConfig {
      * <ul>
      *   <li>{@code quarry.url}, {@code quarry.username}, {@code quarry.password}: the database;</li>
      *   <li>{@code quarry.naming}: {@code quick} or {@code snake_case};</li>
+     *   <li>{@code quarry.preventLazyLoading}: {@code true} for strict mode against N+1 queries;</li>
      *   <li>{@code quarry.migrations}: Flyway locations, comma-separated, e.g. {@code classpath:db/migration};</li>
      *   <li>{@code quarry.pool.enabled} ({@code true}), {@code quarry.pool.maximumSize}, {@code quarry.pool.minimumIdle},
      *       {@code quarry.pool.connectionTimeout}, {@code quarry.pool.idleTimeout}, {@code quarry.pool.maxLifetime}
@@ -75,6 +78,9 @@ public final class QuarryConfig {
         String migrations = properties.getProperty("quarry.migrations", "").strip();
         if (!migrations.isEmpty()) {
             builder.migrations(migrations.split("\\s*,\\s*"));
+        }
+        if (bool(properties, "quarry.preventLazyLoading", false)) {
+            builder.preventLazyLoading();
         }
         if (bool(properties, "quarry.pool.enabled", true)) {
             builder.pool(poolFrom(properties));
@@ -156,6 +162,14 @@ public final class QuarryConfig {
         return migrations;
     }
 
+    /**
+     * True in strict mode: lazily loading a relation of an entity that came from a query returning
+     * several rows throws {@code LazyLoadingPreventedException} instead of running one more SELECT.
+     */
+    public boolean preventLazyLoading() {
+        return preventLazyLoading;
+    }
+
     /** Entities registered by hand, each with an explicit mapping name or null. */
     public Map<Class<?>, String> entities() {
         return entities;
@@ -165,6 +179,6 @@ public final class QuarryConfig {
     public String toString() {
         return "QuarryConfig[url=" + url + ", username=" + username + ", naming=" + naming + ", useIndex=" + useIndex
                 + ", entities=" + entities.keySet().stream().map(Class::getSimpleName).toList() + ", pool=" + pool
-                + ", migrations=" + migrations + "]";
+                + ", migrations=" + migrations + ", preventLazyLoading=" + preventLazyLoading + "]";
     }
 }

@@ -170,6 +170,7 @@ public final class QuarryModule extends AbstractModule {
         private final List<StatementListener> listeners = new ArrayList<>();
         private PoolSettings pool = PoolSettings.defaults();
         private List<String> migrations = List.of();
+        private boolean preventLazyLoading;
 
         Builder() {}
 
@@ -234,6 +235,17 @@ public final class QuarryModule extends AbstractModule {
             return this;
         }
 
+        /**
+         * Strict mode against N+1 queries (Laravel's {@code preventLazyLoading}): reading a relation
+         * that is not loaded yet, on an entity that came from a query returning several rows, throws
+         * {@code LazyLoadingPreventedException} naming the entity, the relation and the
+         * {@code with(...)} that loads it for every row at once. Turn it on in development and tests.
+         */
+        public Builder preventLazyLoading() {
+            this.preventLazyLoading = true;
+            return this;
+        }
+
         /** Adds a listener told about every statement (for logs, metrics, or counting in tests). */
         public Builder statementListener(StatementListener listener) {
             listeners.add(listener);
@@ -242,7 +254,8 @@ public final class QuarryModule extends AbstractModule {
 
         /** The settings as a {@link QuarryConfig}. */
         public QuarryConfig config() {
-            return new QuarryConfig(url, username, password, naming, useIndex, entities, pool, migrations);
+            return new QuarryConfig(url, username, password, naming, useIndex, entities, pool, migrations,
+                    preventLazyLoading);
         }
 
         /** The module. */

@@ -35,6 +35,7 @@ import dev.quarry.it.support.TestDatabases;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.UnknownScopeException;
 import dev.quarry.relation.InvalidRelatedIdException;
+import dev.quarry.relation.LazyLoadingPreventedException;
 import dev.quarry.relation.InvalidRelationException;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.UnknownPivotColumnException;
@@ -432,6 +433,17 @@ class ErrorsSamplesIT extends DatabaseTest {
         expect(UnknownPivotColumnException.class, "UnknownPivotColumn",
                 "The pivot row of roles_users has no column 'nope'; it was read with [userId, roleId, assignedBy, createdAt, updatedAt].",
                 () -> read.pivot().get("nope"));
+    }
+
+    @Test
+    void lazyLoadingPrevented() {
+        entities.get(User.class).create(Map.of("email", "ada@example.com"));
+        entities.get(User.class).create(Map.of("email", "grace@example.com"));
+        User first = entities.get(User.class).all().get(0);
+        expect(LazyLoadingPreventedException.class, "LazyLoadingPrevented",
+                "User.roles is not loaded, and this User came from a query that returned 2 rows: loading it now would run"
+                        + " one SELECT per row.",
+                () -> first.roles().getResults());
     }
 
     @Test
