@@ -12,8 +12,11 @@ import java.util.Properties;
  * @param databasePassword {@code quarry.password} / {@code QUARRY_PASSWORD}, or null
  * @param host the address to listen on: {@code host} / {@code HOST}, by default {@code localhost}
  * @param port the HTTP port: {@code port} / {@code PORT}, by default 8080; 0 picks a free one
+ * @param preventLazyLoading Quarry's strict mode against N+1 queries: {@code quarry.preventLazyLoading} /
+ *        {@code QUARRY_PREVENT_LAZY_LOADING}, on unless set to {@code false} (do that in production)
  */
-public record AppConfig(String databaseUrl, String databaseUser, String databasePassword, String host, int port) {
+public record AppConfig(String databaseUrl, String databaseUser, String databasePassword, String host, int port,
+                        boolean preventLazyLoading) {
     /**
      * The embedded default: an HSQLDB database in files under {@code data/}, kept between runs,
      * and shut down cleanly when the app closes its connection pool.
@@ -33,7 +36,8 @@ public record AppConfig(String databaseUrl, String databaseUser, String database
                 settings.get("quarry.username", "QUARRY_USERNAME", null),
                 settings.get("quarry.password", "QUARRY_PASSWORD", null),
                 settings.get("host", "HOST", "localhost"),
-                port(settings.get("port", "PORT", "8080")));
+                port(settings.get("port", "PORT", "8080")),
+                !"false".equalsIgnoreCase(settings.get("quarry.preventLazyLoading", "QUARRY_PREVENT_LAZY_LOADING", "true")));
     }
 
     /** The database URL with any password in it masked, for logs and messages. */
@@ -43,12 +47,12 @@ public record AppConfig(String databaseUrl, String databaseUser, String database
 
     /** The same settings with another database URL and no credentials. */
     public AppConfig withDatabase(String url) {
-        return new AppConfig(url, null, null, host, port);
+        return new AppConfig(url, null, null, host, port, preventLazyLoading);
     }
 
     /** The same settings with another port. */
     public AppConfig withPort(int newPort) {
-        return new AppConfig(databaseUrl, databaseUser, databasePassword, host, newPort);
+        return new AppConfig(databaseUrl, databaseUser, databasePassword, host, newPort, preventLazyLoading);
     }
 
     private static int port(String value) {

@@ -5,7 +5,8 @@ import dev.quarry.inject.QuarryModule;
 
 /**
  * The app's Guice module: Quarry on the configured database, migrated by Flyway from
- * {@code src/main/resources/db/migration} while the injector is created. Services and controllers
+ * {@code src/main/resources/db/migration} while the injector is created, in strict mode against
+ * N+1 queries unless the config turns it off. Services and controllers
  * need no binding: Guice builds them from their {@code @Inject} constructors.
  */
 public class AppModule extends AbstractModule {
@@ -18,10 +19,13 @@ public class AppModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AppConfig.class).toInstance(config);
-        install(QuarryModule.builder()
+        QuarryModule.Builder quarry = QuarryModule.builder()
                 .url(config.databaseUrl())
                 .credentials(config.databaseUser(), config.databasePassword())
-                .migrations("classpath:db/migration")
-                .build());
+                .migrations("classpath:db/migration");
+        if (config.preventLazyLoading()) {
+            quarry.preventLazyLoading();
+        }
+        install(quarry.build());
     }
 }

@@ -1,6 +1,7 @@
 package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,13 @@ class AppConfigTest {
         assertEquals(AppConfig.DEFAULT_DATABASE_URL, config.databaseUrl());
         assertEquals(8080, config.port());
         assertEquals("localhost", config.host());
+        assertTrue(config.preventLazyLoading());
+    }
+
+    @Test
+    void strictModeIsTurnedOffOnlyByFalse() {
+        assertFalse(AppConfig.from(new Properties(), Map.of("QUARRY_PREVENT_LAZY_LOADING", "false")).preventLazyLoading());
+        assertTrue(AppConfig.from(new Properties(), Map.of("QUARRY_PREVENT_LAZY_LOADING", "no")).preventLazyLoading());
     }
 
     @Test

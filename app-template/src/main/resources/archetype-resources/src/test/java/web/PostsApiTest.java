@@ -44,6 +44,31 @@ class PostsApiTest {
     }
 
     @Test
+    void listsPostsWithTheirAuthorsAndTags() throws Exception {
+        long first = createPost("First");
+        long second = createPost("Second");
+        long listed = createTag("listed");
+        api.put("/posts/" + first + "/tags", json(List.of(listed)));
+        api.put("/posts/" + second + "/tags", json(List.of(listed)));
+
+        // Strict mode is on: a list that did not load authors and tags with with(...) would fail here.
+        Response list = api.get("/posts");
+
+        assertEquals(200, list.status(), list.json().toString());
+        for (JsonNode post : list.json()) {
+            assertEquals("Ada", post.get("author").get("name").asText());
+        }
+        List<Long> tagged = new java.util.ArrayList<>();
+        for (JsonNode post : list.json()) {
+            if (tagNames(post).contains("listed")) {
+                tagged.add(post.get("id").asLong());
+            }
+        }
+        assertEquals(List.of(first, second), tagged);
+        assertTrue(api.get("/tags").json().findValuesAsText("name").contains("listed"));
+    }
+
+    @Test
     void aPostWithoutTitleOrAuthorIs422NamingBoth() throws Exception {
         Response refused = api.post("/posts", json(Map.of("title", " ")));
 

@@ -5,7 +5,7 @@ import ${package}.AppConfig;
 import java.util.List;
 import java.util.UUID;
 
-/** The app on a loopback port picked by the system, with a fresh in-memory database of its own. */
+/** The app on a loopback port picked by the system, with a fresh in-memory database of its own, in strict mode. */
 final class RunningApp implements AutoCloseable {
     final App app;
     final ApiClient api;
@@ -18,7 +18,7 @@ final class RunningApp implements AutoCloseable {
     /** Starts the app; returns once it accepts connections. */
     static RunningApp start() {
         String database = "jdbc:hsqldb:mem:test-" + UUID.randomUUID();
-        return new RunningApp(App.start(new AppConfig(database, null, null, "127.0.0.1", 0)));
+        return new RunningApp(App.start(new AppConfig(database, null, null, "127.0.0.1", 0, true)));
     }
 
     /** The ids of the tags the post has, read from the pivot table itself. */
