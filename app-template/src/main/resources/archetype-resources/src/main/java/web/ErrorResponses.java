@@ -79,7 +79,7 @@ final class ErrorResponses {
     }
 
     /** A Quarry message without its "[Quarry/Id]" prefix and its "Learn more" line. */
-    static String summary(QuarryException e) {
+    private static String summary(QuarryException e) {
         String message = e.getMessage();
         String firstPart = message.lines().takeWhile(line -> !line.strip().startsWith("Learn more:"))
                 .collect(Collectors.joining("\n")).strip();
