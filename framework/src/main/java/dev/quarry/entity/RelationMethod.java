@@ -15,6 +15,9 @@ public final class RelationMethod {
     private final String name;
     private final Class<?> type;
     private final MethodHandle handle;
+    // The relation's SQL text as its method declares it. Key values are bound, not written into the
+    // text, so it is the same for every saved entity of the class: rendered once, not per read.
+    private volatile String declaredSql;
 
     RelationMethod(String name, Class<?> type, MethodHandle handle) {
         this.name = name;
@@ -42,6 +45,20 @@ public final class RelationMethod {
             throw new InvalidEntityException(java.util.List.of("relation " + name + " of " + entity.getClass().getName()
                     + " failed: " + t), t);
         }
+    }
+
+    /**
+     * The SQL text of this relation as the method declares it, rendered with {@code render} from
+     * {@code entity}'s relation the first time and remembered for the entity class. For Quarry's
+     * relations, which compare it with their own text to tell a call-site query from the declared one.
+     */
+    public String declaredSql(BaseEntity<?> entity, java.util.function.Function<Relationship<?>, String> render) {
+        String sql = declaredSql;
+        if (sql == null) {
+            sql = render.apply(relationOf(entity));
+            declaredSql = sql;
+        }
+        return sql;
     }
 
     @Override

@@ -96,12 +96,22 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
      * the call site runs its own query.
      */
     protected final boolean isAsDeclared() {
-        return parent.metadata().findRelation(name)
-                .map(method -> method.relationOf(parent))
-                .filter(declared -> declared.getClass() == getClass())
-                .map(declared -> (Relation<?, ?, ?>) declared)
-                .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
-                .orElse(false);
+        java.util.Optional<dev.quarry.entity.RelationMethod> method = parent.metadata().findRelation(name);
+        if (method.isEmpty()) {
+            return false;
+        }
+        if (!parent.isLoaded()) {   // the declared text is remembered from saved entities only
+            return method.map(m -> m.relationOf(parent))
+                    .filter(declared -> declared.getClass() == getClass())
+                    .map(declared -> (Relation<?, ?, ?>) declared)
+                    .map(declared -> declared.toSql().equals(toSql()) && declared.bindings().equals(bindings()))
+                    .orElse(false);
+        }
+        // A call-site where(), orderBy(), limit() or wherePivot() always changes the text, so equal text
+        // means the relation as declared; the declared text is rendered once per entity class.
+        String declared = method.get().declaredSql(parent, relation -> relation.getClass() == getClass()
+                ? ((Relation<?, ?, ?>) relation).toSql() : "");
+        return declared.equals(toSql());
     }
 
     /**

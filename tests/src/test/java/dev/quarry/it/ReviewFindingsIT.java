@@ -104,7 +104,7 @@ class ReviewFindingsIT extends DatabaseTest {
     }
 
     @Test
-    void compositeKeysEagerLoadForThousandsOfParentsInOneStatement() {
+    void compositeKeysEagerLoadForThousandsOfParentsInTheDialectsChunks() {
         Developer developer = entities.get(Developer.class).setName("Ada").save();
         jdbi.useHandle(h -> {
             org.jdbi.v3.core.statement.PreparedBatch batch =
@@ -120,7 +120,9 @@ class ReviewFindingsIT extends DatabaseTest {
         List<Project> projects = entities.get(Project.class).query().with("developers").get();
 
         assertEquals(6000, projects.size());
-        assertEquals(2, statements.count());
+        int keysPerChunk = entities.database().dialect().keysPerStatement() / 2;   // two key columns per parent
+        assertEquals(1 + (6000 + keysPerChunk - 1) / keysPerChunk, statements.count(),
+                "one for the projects, then one per chunk of parent keys (1 on PostgreSQL, 12 on HSQLDB)");
         assertEquals(2, projects.stream().filter(p -> !p.developers().getResults().isEmpty()).count());
     }
 

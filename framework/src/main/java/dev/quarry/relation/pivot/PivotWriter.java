@@ -6,6 +6,7 @@ import dev.quarry.internal.Persister;
 import dev.quarry.relation.PivotFilter;
 import dev.quarry.relation.PivotFilters;
 import dev.quarry.relation.PivotTable;
+import dev.quarry.sql.ColumnValue;
 import dev.quarry.sql.DataIntegrityException;
 import dev.quarry.sql.Database;
 import dev.quarry.sql.SqlBuilder;
@@ -125,9 +126,8 @@ public final class PivotWriter {
             // Without detaching, only the given ids' rows matter: never read the parent's whole set.
             Map<List<Object>, Map<String, Object>> current = read(detaching ? null : List.copyOf(desired.keySet()), compared);
             PivotDiff diff = PivotDiff.sync(current, desired, detaching);
-            apply(diff);
-            return new SyncResult(publicForms(diff.toAttach().keySet()), publicForms(diff.toDetach()),
-                    publicForms(diff.toUpdate().keySet()));
+            Set<List<Object>> attached = apply(diff);
+            return new SyncResult(publicForms(attached), publicForms(diff.toDetach()), publicForms(diff.toUpdate().keySet()));
         });
     }
 
@@ -145,8 +145,8 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             PivotDiff diff = PivotDiff.toggle(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            apply(diff);
-            return new ToggleResult(publicForms(diff.toAttach().keySet()), publicForms(diff.toDetach()));
+            Set<List<Object>> attached = apply(diff);
+            return new ToggleResult(publicForms(attached), publicForms(diff.toDetach()));
         });
     }
 
@@ -168,19 +168,39 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             PivotDiff diff = PivotDiff.attach(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            apply(diff);
-            return publicForms(diff.toAttach().keySet());
+            return publicForms(apply(diff));
         });
     }
 
-    private void apply(PivotDiff diff) {
+    /** Applies the diff; returns the keys it attached, fewer than asked if a concurrent caller attached some first. */
+    private Set<List<Object>> apply(PivotDiff diff) {
         if (!diff.toDetach().isEmpty()) {
             delete(diff.toDetach());
         }
+        Set<List<Object>> attached = new LinkedHashSet<>(diff.toAttach().keySet());
         if (!diff.toAttach().isEmpty()) {
-            insert(diff.toAttach());
+            Set<List<Object>> skipped = insert(diff.toAttach());
+            if (!skipped.isEmpty()) {
+                requireAttachedMeanwhile(skipped);
+                attached.removeAll(skipped);
+            }
         }
         diff.toUpdate().forEach(this::update);
+        return attached;
+    }
+
+    /**
+     * A skipped insert is fine when a concurrent caller attached the same key since it was read;
+     * when the row is not in this relation, it is another relation's row (a different wherePivot
+     * value) holding the unique key, and the operation must fail as the unique key would make it.
+     */
+    private void requireAttachedMeanwhile(Set<List<Object>> skipped) {
+        Set<List<Object>> present = read(List.copyOf(skipped), Set.of()).keySet();
+        List<Object> outside = publicForms(skipped.stream().filter(key -> !present.contains(key)).toList());
+        if (!outside.isEmpty()) {
+            throw new DataIntegrityException(null, "the pivot table " + pivot.table() + " already has a row for "
+                    + outside + " that this relation's pivot filter excludes, and its unique key allows one row per pair", null);
+        }
     }
 
     /** The parent's pivot rows (only those of {@code only}, unless null): key -> the {@code columns} asked for. */
@@ -232,15 +252,23 @@ public final class PivotWriter {
         return deleted;
     }
 
-    private void insert(Map<List<Object>, Map<String, Object>> rows) {
+    /**
+     * Inserts the rows, each only if its keys are absent, and returns the keys of the rows that
+     * were not inserted because such a row appeared since they were read (a concurrent caller), or
+     * exists outside this relation's pivot filter.
+     */
+    private Set<List<Object>> insert(Map<List<Object>, Map<String, Object>> rows) {
         Instant now = now();
-        List<Map<String, Object>> built = new ArrayList<>(rows.size());
-        rows.forEach((key, attributes) -> built.add(row(key, attributes, now)));
         // One JDBC batch per set of columns (almost always one): the statement is parsed once however
         // many rows, and a row without a column gets the column's default.
-        Map<Set<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
-        built.forEach(row -> byColumns.computeIfAbsent(new java.util.TreeSet<>(row.keySet()), c -> new ArrayList<>()).add(row));
-        byColumns.values().forEach(group -> insertRows(List.copyOf(group.get(0).keySet()), group));
+        Map<Set<String>, Map<List<Object>, Map<String, Object>>> byColumns = new LinkedHashMap<>();
+        rows.forEach((key, attributes) -> {
+            Map<String, Object> row = row(key, attributes, now);
+            byColumns.computeIfAbsent(new java.util.TreeSet<>(row.keySet()), c -> new LinkedHashMap<>()).put(key, row);
+        });
+        Set<List<Object>> skipped = new LinkedHashSet<>();
+        byColumns.values().forEach(group -> skipped.addAll(insertRows(group)));
+        return skipped;
     }
 
     /** A pivot row: both keys, the caller's attributes, the relation's filter values, then timestamps. */
@@ -265,27 +293,33 @@ public final class PivotWriter {
         return row;
     }
 
-    private void insertRows(List<String> columns, List<Map<String, Object>> rows) {
-        SqlBuilder sql = new SqlBuilder(database.dialect()).append("INSERT INTO ").identifier(pivot.table()).append(" (");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
-        }
-        sql.append(") VALUES (").append(String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))).append(")");
-        database.withHandle(h -> {
-            PreparedBatch batch = h.prepareBatch(sql.sql());
-            for (Map<String, Object> row : rows) {
-                for (int i = 0; i < columns.size(); i++) {
-                    Type type = typeOf(columns.get(i));
-                    if (type == null) {
-                        batch.bind(i, row.get(columns.get(i)));
-                    } else {
-                        batch.bindByType(i, row.get(columns.get(i)), type);
-                    }
-                }
-                batch.add();
+    private List<List<Object>> insertRows(Map<List<Object>, Map<String, Object>> rows) {
+        List<String> columns = List.copyOf(rows.values().iterator().next().keySet());   // one order for the whole batch
+        List<String> keyColumns = new ArrayList<>(pivot.foreignPivotKeys());
+        keyColumns.addAll(pivot.relatedPivotKeys());
+        // A row of another relation over the same table (another wherePivot value) is not this row.
+        pivot.filters().stream().filter(PivotFilter::isEquality).map(PivotFilter::column)
+                .filter(columns::contains).forEach(keyColumns::add);
+        List<List<Object>> keys = List.copyOf(rows.keySet());
+        int[] counts = database.withHandle(h -> {
+            PreparedBatch batch = null;
+            for (Map<String, Object> row : rows.values()) {
+                List<ColumnValue> values = new ArrayList<>(columns.size());
+                columns.forEach(column -> values.add(new ColumnValue(column, row.get(column), typeOf(column))));
+                SqlBuilder sql = new SqlBuilder(database.dialect());
+                database.dialect().insertIfAbsent(sql, pivot.table(), values, keyColumns);
+                batch = batch == null ? h.prepareBatch(sql.sql()) : batch;
+                sql.bindTo(batch).add();
             }
             return batch.execute();
         });
+        List<List<Object>> skipped = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                skipped.add(keys.get(i));
+            }
+        }
+        return skipped;
     }
 
     private int update(List<Object> key, Map<String, Object> attributes) {
@@ -370,6 +404,8 @@ public final class PivotWriter {
                 return sql.getMessage();
             }
         }
-        return String.valueOf(failure.getMessage());
+        // Quarry's own refusal: its message without the error-id prefix and the "Learn more" line.
+        return String.valueOf(failure.getMessage()).replaceFirst("^\\[Quarry/\\w+] ", "")
+                .replaceFirst("\\n  Learn more: \\S+$", "");
     }
 }

@@ -133,6 +133,9 @@ final class RelatedKeys {
         if (!related.type().isInstance(entity)) {
             throw refused(entity, "is a " + entity.getClass().getSimpleName() + ", not a " + related.name());
         }
+        if (!isSaved(entity)) {   // even with a key set by hand: it names a row that may not exist
+            throw refused(entity, savedState(entity));
+        }
         List<Object> key = new ArrayList<>(keys.size());
         for (Attribute attribute : keys) {
             Object part = attribute.read(entity);
@@ -144,9 +147,17 @@ final class RelatedKeys {
         return key;
     }
 
+    private static boolean isSaved(BaseEntity<?> entity) {
+        try {
+            return entity.isLoaded();
+        } catch (DetachedEntityException e) {
+            return false;
+        }
+    }
+
     private static String savedState(BaseEntity<?> entity) {
         try {
-            return entity.isLoaded() ? "has no value for its key" : "has not been saved, so it has no key yet: save() it first";
+            return entity.isLoaded() ? "has no value for its key" : "has not been saved: save() it first";
         } catch (DetachedEntityException e) {
             return "was made with 'new', not by the container, and has no key: get it from entities.get(...) and save it";
         }

@@ -52,6 +52,13 @@ public interface Dialect {
      */
     void upsert(SqlBuilder sql, String table, List<ColumnValue> row, List<String> uniqueBy, Set<String> update);
 
+    /**
+     * Renders into {@code sql} an INSERT of {@code row} that does nothing, and reports 0 rows, when a
+     * row with the same {@code keyColumns} values exists, even one another transaction has just
+     * inserted: how pivot writes stay correct when callers race on the same parent.
+     */
+    void insertIfAbsent(SqlBuilder sql, String table, List<ColumnValue> row, List<String> keyColumns);
+
     /** The most parameters one statement may bind. */
     int maxBindParameters();
 

@@ -48,6 +48,12 @@ public final class HsqldbDialect implements Dialect {
     }
 
     /** The row's value for a column; callers pass only columns the row has (Query#upsert checks). */
+    /** MERGE with only a WHEN NOT MATCHED branch. */
+    @Override
+    public void insertIfAbsent(SqlBuilder sql, String table, List<ColumnValue> row, List<String> keyColumns) {
+        upsert(sql, table, row, keyColumns, Set.of());
+    }
+
     private static ColumnValue valueOf(List<ColumnValue> row, String column) {
         return row.stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow();
     }

@@ -424,7 +424,7 @@ class ErrorsSamplesIT extends DatabaseTest {
                 "attach on User(1).roles was given 'abc' (String), which cannot be converted to the Long key id of Role.",
                 () -> ada.roles().attach("abc"));
         expect(InvalidRelatedIdException.class, "InvalidRelatedId",
-                "attach on User(1).roles was given the entity Role(new), which has not been saved, so it has no key yet:",
+                "attach on User(1).roles was given the entity Role(new), which has not been saved: save() it first.",
                 () -> ada.roles().attach(entities.get(Role.class)));
         expect(NoPivotException.class, "NoPivot",
                 "User(1) was not read through a belongsToMany relation, so it has no pivot row.",

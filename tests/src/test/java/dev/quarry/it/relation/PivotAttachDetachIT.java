@@ -31,7 +31,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -82,14 +81,14 @@ class PivotAttachDetachIT extends DatabaseTest {
     void attachOneIdInsertsOneRowAndReturnsIt() {
         assertEquals(List.of(admin.getId()), ada.roles().attach(admin.getId()));
         assertEquals(List.of(row(admin.getId(), null, start, start)), query(ROWS_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
     void attachOneEntityInsertsItsKey() {
         assertEquals(List.of(editor.getId()), ada.roles().attach(editor));
         assertEquals(List.of(editor.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -97,7 +96,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(viewer.getId(), admin.getId(), editor.getId()),
                 ada.roles().attach(viewer, admin.getId(), editor));
         assertEquals(List.of(admin.getId(), editor.getId(), viewer.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -105,7 +104,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(admin.getId(), guest.getId()),
                 ada.roles().attach(new LinkedHashSet<>(List.of(admin, guest.getId()))));
         assertEquals(List.of(admin.getId(), guest.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -114,8 +113,9 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(4L, id);
         assertEquals(List.of(4L), ada.roles().attach("4", 4, 4L));
         assertEquals(List.of(4L), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
-        assertEquals(1, countMatches(statements.sql().get(1), "("), "one row inserted: " + statements.sql().get(1));
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
+        assertTrue(statements.sql().get(0).endsWith("\"roleId\" IN (?)"), "the three forms were one id before any SQL: "
+                + statements.sql().get(0));
     }
 
     @Test
@@ -131,7 +131,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(editor.getId()), ada.roles().attach(admin, editor));
         assertEquals(List.of(row(admin.getId(), "root", null, null), row(editor.getId(), null, start, start)),
                 query(ROWS_OF, ada.getId()), "the attached row keeps its values");
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -139,7 +139,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         ada.roles().attach(admin, editor);
         reset();
         assertEquals(List.of(), ada.roles().attach(editor, admin));
-        assertEquals(List.of("SELECT"), verbs());
+        assertEquals(List.of("SELECT"), statementKinds());
     }
 
     @Test
@@ -177,7 +177,7 @@ class PivotAttachDetachIT extends DatabaseTest {
                 ada.roles().attach(List.of(admin, editor.getId()), Map.of("assignedBy", "admin")));
         assertEquals(List.of(row(admin.getId(), "admin", start, start), row(editor.getId(), "admin", start, start)),
                 query(ROWS_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -255,7 +255,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         reset();
         List<Object> wanted = LongStream.range(1000, 1000 + count).boxed().collect(Collectors.toList());
         assertEquals(wanted, ada.roles().attach(wanted, Map.of("assignedBy", "bulk")));
-        assertEquals(List.of("SELECT", "INSERT"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds(), statements.sql().toString());
         assertAllInTransaction();
         assertEquals(List.of((long) count), flat(query("SELECT COUNT(*) FROM \"roles_users\" WHERE \"userId\" = ?", ada.getId())));
     }
@@ -297,7 +297,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(List.of(read.getId(), "a", 1), List.of(write.getId(), "b", 2)),
                 query("SELECT \"permissionId\", \"note\", \"level\" FROM \"permissions_users\" ORDER BY \"permissionId\"",
                         new Object[0]));
-        assertEquals(List.of("SELECT", "INSERT"), verbs(), "the same columns make one batched INSERT: " + statements.sql());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds(), "the same columns make one batched INSERT: " + statements.sql());
     }
 
     @Test
@@ -310,7 +310,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(admin.getId(), editor.getId()), ada.roles().attach(given));
         assertEquals(List.of(row(admin.getId(), "alice", start, start), row(editor.getId(), null, start, start)),
                 query(ROWS_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT", "INSERT"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "INSERT", "INSERT"), statementKinds(), statements.sql().toString());
     }
 
     @Test
@@ -334,7 +334,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(Key.of("orgId", 7L, "code", "apollo"), Key.of("orgId", 7L, "code", "gemini")), attached);
         assertEquals(List.of(List.of(dev.getId(), 7L, "apollo"), List.of(dev.getId(), 7L, "gemini")),
                 query("SELECT \"developerId\", \"projectOrgId\", \"projectCode\" FROM \"developers_projects\" ORDER BY \"projectCode\""));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -355,7 +355,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         reset();
         assertEquals(1, ada.roles().detach(editor.getId()));
         assertEquals(List.of(admin.getId(), viewer.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
         assertAllInTransaction();
     }
 
@@ -365,7 +365,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         reset();
         assertEquals(2, ada.roles().detach(admin, viewer));
         assertEquals(List.of(editor.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
     }
 
     @Test
@@ -374,7 +374,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         reset();
         assertEquals(3, ada.roles().detach(List.of(admin, String.valueOf(editor.getId()), guest.getId().intValue(), admin.getId())));
         assertEquals(List.of(viewer.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
     }
 
     @Test
@@ -394,7 +394,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(3, ada.roles().detach());
         assertEquals(List.of(), ids(ROLES_OF, ada.getId()));
         assertEquals(List.of(admin.getId(), guest.getId()), ids(ROLES_OF, grace.getId()));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
         assertAllInTransaction();
     }
 
@@ -433,7 +433,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         grace.roles().attach(viewer);
         reset();
         assertEquals(0, ada.roles().detach(viewer));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
         assertEquals(List.of(admin.getId()), ids(ROLES_OF, ada.getId()));
         assertEquals(List.of(viewer.getId()), ids(ROLES_OF, grace.getId()));
     }
@@ -460,7 +460,7 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(2, dev.projects().detach(Key.of("orgId", 8L, "code", "apollo"), apollo));
         assertEquals(List.of(List.of(7L, "gemini")),
                 query("SELECT \"projectOrgId\", \"projectCode\" FROM \"developers_projects\""));
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
     }
 
     // ---- the parent's cached relation -------------------------------------------------------
@@ -497,10 +497,6 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertFalse(inTransaction.isEmpty(), "no statement was recorded");
         assertEquals(Collections.nCopies(inTransaction.size(), true), List.copyOf(inTransaction),
                 "every statement runs inside the operation's transaction: " + statements.sql());
-    }
-
-    private List<String> verbs() {
-        return statements.sql().stream().map(s -> s.stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)).toList();
     }
 
     private static List<String> names(List<Role> roles) {

@@ -31,7 +31,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +94,7 @@ class PivotSyncIT extends DatabaseTest {
         ada.roles().attach(admin, editor, viewer);
         reset();
         ada.roles().sync(List.of(viewer, guest));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds(), statements.sql().toString());
         assertAllInTransaction();
     }
 
@@ -121,7 +120,7 @@ class PivotSyncIT extends DatabaseTest {
         SyncResult result = ada.roles().sync(second);
         assertEquals(125, result.detached().size());
         assertEquals(250, result.attached().size());
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds());
         assertAllInTransaction();
         assertEquals(second, ids(ROLES_OF, ada.getId()));
     }
@@ -132,7 +131,7 @@ class PivotSyncIT extends DatabaseTest {
         reset();
         SyncResult result = ada.roles().sync(editor, admin);
         assertTrue(result.isEmpty());
-        assertEquals(List.of("SELECT"), verbs());
+        assertEquals(List.of("SELECT"), statementKinds());
     }
 
     @Test
@@ -155,13 +154,13 @@ class PivotSyncIT extends DatabaseTest {
         assertEquals(List.of(), result.attached());
         assertEquals(List.of(), ids(ROLES_OF, ada.getId()));
         assertEquals(List.of(admin.getId()), ids(ROLES_OF, grace.getId()));
-        assertEquals(List.of("SELECT", "DELETE"), verbs());
+        assertEquals(List.of("SELECT", "DELETE"), statementKinds());
     }
 
     @Test
     void syncOfAnEmptyListWithNothingAttachedChangesNothing() {
         assertTrue(ada.roles().sync(List.of()).isEmpty());
-        assertEquals(List.of("SELECT"), verbs());
+        assertEquals(List.of("SELECT"), statementKinds());
     }
 
     // ---- pivot attributes -------------------------------------------------------------------
@@ -182,7 +181,7 @@ class PivotSyncIT extends DatabaseTest {
         assertEquals(List.of(editor.getId()), result.updated());
         assertEquals(List.of(row(admin.getId(), "alice", start, start), row(editor.getId(), "carol", start, later),
                 row(viewer.getId(), "dave", later, later)), query(ROWS_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT", "UPDATE"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "INSERT", "UPDATE"), statementKinds(), statements.sql().toString());
         assertTrue(statements.sql().get(0).contains("\"assignedBy\""), "the compared column is read: " + statements.sql().get(0));
         assertAllInTransaction();
     }
@@ -198,7 +197,7 @@ class PivotSyncIT extends DatabaseTest {
         SyncResult result = ada.roles().sync(desired);
         assertEquals(List.of(admin.getId(), viewer.getId()), result.updated());
         assertEquals(2L, statements.sql().stream().filter(s -> s.startsWith("UPDATE")).count(), statements.sql().toString());
-        assertEquals(List.of("SELECT", "UPDATE", "UPDATE"), verbs());
+        assertEquals(List.of("SELECT", "UPDATE", "UPDATE"), statementKinds());
     }
 
     @Test
@@ -209,7 +208,7 @@ class PivotSyncIT extends DatabaseTest {
         reset();
         SyncResult result = student.courses().sync(Map.of("C1", Map.of("grade", "5")));
         assertTrue(result.isEmpty(), result.toString());
-        assertEquals(List.of("SELECT"), verbs());
+        assertEquals(List.of("SELECT"), statementKinds());
         result = student.courses().sync(Map.of("C1", Map.of("grade", 5L)));
         assertTrue(result.isEmpty(), result.toString());
     }
@@ -237,7 +236,7 @@ class PivotSyncIT extends DatabaseTest {
         assertEquals(List.of(editor.getId()), result.updated());
         assertEquals(List.of(List.of(admin.getId(), "sso"), List.of(editor.getId(), "sso"), List.of(viewer.getId(), "sso")),
                 query("SELECT \"roleId\", \"assignedBy\" FROM \"roles_users\" WHERE \"userId\" = ? ORDER BY \"roleId\"", ada.getId()));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT", "UPDATE"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT", "UPDATE"), statementKinds());
     }
 
     // ---- without detaching ------------------------------------------------------------------
@@ -250,7 +249,7 @@ class PivotSyncIT extends DatabaseTest {
         assertEquals(List.of(viewer.getId()), result.attached());
         assertEquals(List.of(), result.detached());
         assertEquals(List.of(admin.getId(), editor.getId(), viewer.getId()), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
         String select = statements.sql().get(0);
         assertTrue(select.contains("\"roleId\" IN (?, ?)"), "the SELECT is constrained to the given ids: " + select);
     }
@@ -333,7 +332,7 @@ class PivotSyncIT extends DatabaseTest {
         assertEquals(List.of(Key.of("orgId", 7L, "code", "apollo")), result.detached());
         assertEquals(List.of(List.of(7L, "gemini"), List.of(8L, "apollo")),
                 query("SELECT \"projectOrgId\", \"projectCode\" FROM \"developers_projects\" ORDER BY \"projectOrgId\""));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds());
     }
 
     @Test
@@ -362,7 +361,7 @@ class PivotSyncIT extends DatabaseTest {
         reset();
         DataIntegrityException e = assertThrows(DataIntegrityException.class,
                 () -> ada.roles().sync(List.of(editor.getId(), 999L)));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs(), "the DELETE ran before the failing INSERT");
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds(), "the DELETE ran before the failing INSERT");
         assertAllInTransaction();
         assertEquals(before, query(ALL_PIVOT_ROWS), "the DELETE was rolled back");
         assertTrue(e.getMessage().contains("sync") && e.getMessage().contains("User(" + ada.getId() + ")")
@@ -405,7 +404,7 @@ class PivotSyncIT extends DatabaseTest {
         desired.put(admin, Map.of("assignedBy", "x".repeat(80)));   // longer than VARCHAR(50)
         desired.put(viewer, Map.of("assignedBy", "ok"));
         assertThrows(RuntimeException.class, () -> ada.roles().sync(desired));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT", "UPDATE"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT", "UPDATE"), statementKinds());
         assertEquals(before, query(ALL_PIVOT_ROWS), "the DELETE and INSERT before the failing UPDATE were undone");
     }
 
@@ -433,10 +432,6 @@ class PivotSyncIT extends DatabaseTest {
         assertFalse(inTransaction.isEmpty(), "no statement was recorded");
         assertEquals(Collections.nCopies(inTransaction.size(), true), List.copyOf(inTransaction),
                 "every statement runs inside the operation's transaction: " + statements.sql());
-    }
-
-    private List<String> verbs() {
-        return statements.sql().stream().map(s -> s.stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)).toList();
     }
 
     private static List<String> names(List<Role> roles) {

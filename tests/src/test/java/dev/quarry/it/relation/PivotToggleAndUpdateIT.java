@@ -30,7 +30,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,7 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         ada.roles().attach(admin, editor);
         reset();
         ada.roles().toggle(List.of(admin, viewer));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds(), statements.sql().toString());
         assertTrue(statements.sql().get(0).contains("\"roleId\" IN (?, ?)"), statements.sql().get(0));
         assertAllInTransaction();
     }
@@ -107,7 +106,7 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         assertEquals(List.of(), result.attached());
         assertEquals(List.of(admin.getId(), editor.getId()), result.detached());
         assertEquals(List.of(), ids(ROLES_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "DELETE"), verbs());
+        assertEquals(List.of("SELECT", "DELETE"), statementKinds());
     }
 
     @Test
@@ -115,7 +114,7 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         ToggleResult result = ada.roles().toggle(List.of(admin, editor));
         assertEquals(List.of(admin.getId(), editor.getId()), result.attached());
         assertEquals(List.of(), result.detached());
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
     }
 
     @Test
@@ -172,7 +171,7 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         List<List<Object>> before = query(ALL_PIVOT_ROWS);
         reset();
         DataIntegrityException e = assertThrows(DataIntegrityException.class, () -> ada.roles().toggle(admin, 999L));
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds());
         assertAllInTransaction();
         assertEquals(before, query(ALL_PIVOT_ROWS));
         assertTrue(e.getMessage().contains("toggle") && e.getMessage().contains("User(" + ada.getId() + ")")
@@ -204,7 +203,7 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         grace.roles().attach(admin, Map.of("assignedBy", "root"));
         reset();
         assertEquals(1, ada.roles().updateExistingPivot(admin.getId(), Map.of("assignedBy", "alice")));
-        assertEquals(List.of("UPDATE"), verbs());
+        assertEquals(List.of("UPDATE"), statementKinds());
         assertAllInTransaction();
         assertEquals(List.of(List.of(1L, 1L, "alice"), List.of(1L, 2L, "root"), List.of(2L, 1L, "root")),
                 query("SELECT \"userId\", \"roleId\", \"assignedBy\" FROM \"roles_users\" ORDER BY \"userId\", \"roleId\""));
@@ -317,10 +316,6 @@ class PivotToggleAndUpdateIT extends DatabaseTest {
         assertFalse(inTransaction.isEmpty(), "no statement was recorded");
         assertEquals(Collections.nCopies(inTransaction.size(), true), List.copyOf(inTransaction),
                 "every statement runs inside the operation's transaction: " + statements.sql());
-    }
-
-    private List<String> verbs() {
-        return statements.sql().stream().map(s -> s.stripLeading().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)).toList();
     }
 
     private static List<String> names(List<Role> roles) {

@@ -55,10 +55,6 @@ class StatementBudgetIT extends DatabaseTest {
         return (int) statement.sql().chars().filter(c -> c == '?').count();
     }
 
-    private List<String> verbs() {
-        return statements.sql().stream().map(sql -> sql.stripLeading().substring(0, sql.stripLeading().indexOf(' ')).toUpperCase(java.util.Locale.ROOT)).toList();
-    }
-
     @Test
     void syncWithoutDetachingOneAttachedIdUnderAHundredThousandRowsReadsOnlyThatIdsRow() {
         roles(LARGE);
@@ -66,7 +62,7 @@ class StatementBudgetIT extends DatabaseTest {
 
         SyncResult result = user.roles().syncWithoutDetaching(LARGE / 2L);
 
-        assertEquals(List.of("SELECT"), verbs());
+        assertEquals(List.of("SELECT"), statementKinds());
         ExecutedStatement select = statements.statements().get(0);
         assertEquals(2, placeholders(select), "the parent key and the one id: at most one row by the primary key\n" + select);
         assertEquals(List.of(), result.attached());
@@ -80,7 +76,7 @@ class StatementBudgetIT extends DatabaseTest {
         int detached = user.roles().detach(7L);
 
         assertEquals(1, detached);
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
         assertEquals(2, placeholders(statements.statements().get(0)));
         assertEquals(LARGE - 1, countRows("roles_users"));
     }
@@ -95,7 +91,7 @@ class StatementBudgetIT extends DatabaseTest {
         List<Object> attached = user.roles().attach(roleIds(LARGE + 1, LARGE + 100));
 
         assertEquals(100, attached.size());
-        assertEquals(List.of("SELECT", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "INSERT"), statementKinds());
         assertEquals(1 + 100, placeholders(statements.statements().get(0)));
     }
 
@@ -107,7 +103,7 @@ class StatementBudgetIT extends DatabaseTest {
 
         SyncResult result = user.roles().sync(roleIds(101, 1_100));
 
-        assertEquals(List.of("SELECT", "DELETE", "INSERT"), verbs());
+        assertEquals(List.of("SELECT", "DELETE", "INSERT"), statementKinds());
         assertEquals(100, result.attached().size());
         assertEquals(100, result.detached().size());
         assertEquals(List.of(), result.updated());
@@ -128,7 +124,7 @@ class StatementBudgetIT extends DatabaseTest {
         SyncResult result = user.roles().sync(second);
 
         assertEquals(List.of(2L), result.updated());
-        assertEquals(List.of("SELECT", "UPDATE"), verbs(), "one UPDATE for the one changed row, none for the others");
+        assertEquals(List.of("SELECT", "UPDATE"), statementKinds(), "one UPDATE for the one changed row, none for the others");
     }
 
     @Test
@@ -169,7 +165,7 @@ class StatementBudgetIT extends DatabaseTest {
         List<Object> attached = user.roles().attach(roleIds(1, LARGE));
 
         int selects = (int) Math.ceil((double) LARGE / entities.database().dialect().keysPerStatement());
-        List<String> verbs = verbs();
+        List<String> verbs = statementKinds();
         assertEquals(selects, verbs.stream().filter("SELECT"::equals).count(), "SELECTs in chunks of keysPerStatement");
         assertEquals(selects + 1, verbs.size(), "and one batched INSERT: " + verbs.stream().distinct().toList());
         for (ExecutedStatement statement : statements.statements()) {
@@ -186,6 +182,6 @@ class StatementBudgetIT extends DatabaseTest {
 
         assertEquals(LARGE, user.roles().detach());
 
-        assertEquals(List.of("DELETE"), verbs());
+        assertEquals(List.of("DELETE"), statementKinds());
     }
 }

@@ -89,6 +89,18 @@ public abstract class DatabaseTest {
                 .one());
     }
 
+    /**
+     * The kind of each statement recorded since the last reset: {@code SELECT}, {@code INSERT},
+     * {@code DELETE}, ... HSQLDB's insert-if-absent for pivot rows is a {@code MERGE} with only an
+     * insert branch, and counts as the INSERT it is.
+     */
+    protected List<String> statementKinds() {
+        return statements.sql().stream()
+                .map(sql -> sql.stripLeading().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT))
+                .map(kind -> kind.equals("MERGE") ? "INSERT" : kind)
+                .toList();
+    }
+
     /** A map that keeps its order and accepts nulls (Map.of does neither). */
     protected static Map<String, Object> orderedMap(Object... keysAndValues) {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
