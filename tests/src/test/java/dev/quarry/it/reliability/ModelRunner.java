@@ -211,7 +211,15 @@ final class ModelRunner {
 
     // ---- running ----------------------------------------------------------------------------
 
-    record Failure(int step, Throwable cause) {
+    record Failure(int step, Throwable cause, Op op) {
+        /** What failed, for shrinking: the operation and the first check that failed (not the values). */
+        String signature() {
+            String message = String.valueOf(cause.getMessage());
+            String check = cause instanceof AssertionError && message.startsWith("[") ? message.substring(0, message.indexOf(']') + 1)
+                    : cause.getClass().getName();
+            return op + " " + check;
+        }
+
         String message(List<RelationSide> sides, List<Step> steps) {
             StringBuilder text = new StringBuilder();
             text.append("step ").append(step + 1).append(" of ").append(steps.size()).append(" failed: ")
@@ -237,7 +245,7 @@ final class ModelRunner {
             try {
                 step(steps.get(i));
             } catch (AssertionError | RuntimeException e) {
-                return new Failure(i, e);
+                return new Failure(i, e, steps.get(i).op());
             }
         }
         return null;
@@ -282,7 +290,7 @@ final class ModelRunner {
         for (PivotRows table : tables) {
             Map<List<Object>, Map<String, Object>> actual = PivotRows.read(jdbi, table);
             if (!actual.equals(table.rows())) {
-                throw new AssertionError("the pivot table " + table.table + " differs from the model.\n    expected:"
+                throw new AssertionError("[pivot table] the pivot table " + table.table + " differs from the model.\n    expected:"
                         + PivotRows.show(table.rows()) + "\n    actual:" + PivotRows.show(actual));
             }
         }
@@ -293,14 +301,14 @@ final class ModelRunner {
         Map<List<Object>, Map<String, Object>> expected = side.expectedRead(side.table, parentKey);
         if (checkCache) {
             same(expected, side.actualRead(side.relationOf.apply(parent).getResults(), "getResults() on the parent written through"),
-                    side.label + " read through getResults() on the parent the call was made on (cached or re-read)");
+                    "[cached read] " + side.label + " read through getResults() on the parent the call was made on (cached or re-read)");
         }
         BaseEntity<?> fresh = side.find.apply(parentKey);
         same(expected, side.actualRead(side.relationOf.apply(fresh).getResults(), "a lazy load"),
-                side.label + " lazily loaded on a fresh " + parentKey);
+                "[lazy read] " + side.label + " lazily loaded on a fresh " + parentKey);
         long count = side.relationOf.apply(fresh).count();
         if (count != expected.size()) {
-            throw new AssertionError(side.label + ".count() of " + parentKey + " is " + count + ", the model has " + expected.size()
+            throw new AssertionError("[count] " + side.label + ".count() of " + parentKey + " is " + count + ", the model has " + expected.size()
                     + ": " + expected.keySet());
         }
         for (RelationSide each : sides) {
@@ -313,10 +321,10 @@ final class ModelRunner {
                 }
                 seen.add(key);
                 same(each.expectedRead(each.table, key), each.actualRead(each.relationOf.apply(p).getResults(), "an eager load"),
-                        each.label + " eagerly loaded with(\"" + each.relation + "\") for " + key);
+                        "[eager read] " + each.label + " eagerly loaded with(\"" + each.relation + "\") for " + key);
             }
             if (seen.size() != each.parentKeys.size()) {
-                throw new AssertionError("the eager load of " + each.label + " returned parents " + seen + ", not " + each.parentKeys);
+                throw new AssertionError("[eager read] the eager load of " + each.label + " returned parents " + seen + ", not " + each.parentKeys);
             }
         }
     }
@@ -568,33 +576,33 @@ final class ModelRunner {
                                 List<String> problems) {
         if (expected.error != null) {
             if (thrown == null) {
-                problems.add("expected " + expected.error.getSimpleName() + " but the call returned " + actual);
+                problems.add("[outcome] expected " + expected.error.getSimpleName() + " but the call returned " + actual);
                 return;
             }
             if (!expected.error.isInstance(thrown)) {
-                problems.add("expected " + expected.error.getSimpleName() + " but got " + stackOf(thrown));
+                problems.add("[outcome] expected " + expected.error.getSimpleName() + " but got " + stackOf(thrown));
                 return;
             }
             String message = String.valueOf(thrown.getMessage());
             if (!message.contains(step.op().reported) || !message.contains(side.relation)) {
-                problems.add("the " + thrown.getClass().getSimpleName() + " does not name the operation " + step.op().reported
+                problems.add("[message] the " + thrown.getClass().getSimpleName() + " does not name the operation " + step.op().reported
                         + " and the relation " + side.relation + ": " + message);
             }
             if (expected.error == InvalidRelatedIdException.class && ran != 0) {
-                problems.add("refused input ran " + ran + " statement(s) before refusing it: " + statements.sql());
+                problems.add("[statements] refused input ran " + ran + " statement(s) before refusing it: " + statements.sql());
             }
             return;
         }
         if (thrown != null) {
-            problems.add("expected " + describeResult(expected.result) + " but got " + stackOf(thrown));
+            problems.add("[outcome] expected " + describeResult(expected.result) + " but got " + stackOf(thrown));
             return;
         }
         Object normalised = normalise(side, actual);
         if (!Objects.equals(expected.result, normalised)) {
-            problems.add("returned " + normalised + " (as returned: " + actual + "), the model says " + describeResult(expected.result));
+            problems.add("[outcome] returned " + normalised + " (as returned: " + actual + "), the model says " + describeResult(expected.result));
         }
         if (expected.noStatement && ran != 0) {
-            problems.add("expected no statement at all but " + ran + " ran: " + statements.sql());
+            problems.add("[statements] expected no statement at all but " + ran + " ran: " + statements.sql());
         }
     }
 
@@ -653,6 +661,7 @@ final class ModelRunner {
     /** Drops chunks of steps, then single steps, then single arguments, while the sequence still fails. */
     private List<Step> shrink(List<Step> steps, Failure failure) {
         List<Step> current = new ArrayList<>(steps.subList(0, failure.step() + 1));
+        String signature = failure.signature();
         int budget = 600;
         boolean progress = true;
         while (progress && budget > 0) {
@@ -663,7 +672,7 @@ final class ModelRunner {
                     candidate.addAll(current.subList(from + chunk, current.size()));
                     budget--;
                     Failure f = candidate.isEmpty() ? null : run(candidate);
-                    if (f != null) {
+                    if (f != null && f.signature().equals(signature)) {
                         current = new ArrayList<>(candidate.subList(0, f.step() + 1));
                         progress = true;
                     } else {
@@ -680,7 +689,7 @@ final class ModelRunner {
                     candidate.set(s, current.get(s).withoutArg(a));
                     budget--;
                     Failure f = run(candidate);
-                    if (f != null) {
+                    if (f != null && f.signature().equals(signature)) {
                         current = new ArrayList<>(candidate.subList(0, f.step() + 1));
                         progress = true;
                         if (s >= current.size()) {

@@ -132,7 +132,7 @@ final class RelationSide {
             readColumns.forEach(c -> values.put(c, PivotRows.norm(entity.pivot().get(c))));
             List<Object> key = keyOfRelated.apply(entity);
             if (read.put(key, values) != null) {
-                throw new AssertionError(how + " returned " + key + " twice: " + entities);
+                throw new AssertionError("[duplicates] " + how + " returned " + key + " twice: " + entities);
             }
         }
         return read;
