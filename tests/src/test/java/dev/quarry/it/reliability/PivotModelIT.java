@@ -390,7 +390,8 @@ class PivotModelIT extends DatabaseTest {
         Tag tag = entities.get(Tag.class).create(Map.of("name", "not a role"));
         side.invalid.addAll(nullAnd(entities.get(Role.class).setName("unsaved"), tag, Map.of("id", roles.get(0).getId()),
                 List.of(roles.get(0).getId()), "abc", Key.of("id", 1L, "name", "x")));
-        side.attributes.addAll(List.of(Map.of(), Map.of("assignedBy", "root"), Map.of("assignedBy", "ops"), nullValued("assignedBy")));
+        side.attributes.addAll(List.of(Map.of(), Map.of("assignedBy", "root"), Map.of("assignedBy", "ops"), nullValued("assignedBy"),
+                Map.of("assignedBy", "import", "createdAt", java.time.Instant.parse("2020-01-02T03:04:05.678901Z"))));
         side.badAttributes.addAll(List.of(Map.of("roleId", 1L), Map.of("userId", 1L)));
         return side;
     }
