@@ -45,7 +45,7 @@ final class RelationSide {
     List<Item> related = new ArrayList<>();
     List<Object> unknown = new ArrayList<>();             // valid ids naming no row: attaching one must fail
     List<Object> invalid = new ArrayList<>();             // refused before any SQL
-    List<Object> unsavedWithKey = new ArrayList<>();      // unsaved entities with an assigned key naming no row (known bug)
+    List<Object> unsavedWithKey = new ArrayList<>();      // unsaved entities with a key set by hand: refused like any unsaved entity
     List<Map<String, Object>> attributes = new ArrayList<>(); // valid pivot attributes (an empty map too)
     List<Map<String, Object>> badAttributes = new ArrayList<>(); // refused: a key column, or contradicting the filter
 
