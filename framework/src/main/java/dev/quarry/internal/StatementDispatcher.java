@@ -33,8 +33,10 @@ public final class StatementDispatcher implements SqlLogger {
         }
         Duration elapsed = context.getCompletionMoment() != null || context.getExceptionMoment() != null
                 ? Duration.of(context.getElapsedTime(ChronoUnit.MICROS), ChronoUnit.MICROS) : Duration.ZERO;
-        ExecutedStatement statement = new ExecutedStatement(context.getRenderedSql(),
-                String.valueOf(context.getBinding()), elapsed, succeeded);
+        // Rendered now, while the binding is still the statement's, but only if a listener asks for it.
+        String sql = context.getRenderedSql();
+        Object binding = context.getBinding();
+        ExecutedStatement statement = new ExecutedStatement(sql, () -> String.valueOf(binding), elapsed, succeeded);
         dev.quarry.sql.StatementListeners.tellAll(listeners, statement);
     }
 }

@@ -332,15 +332,21 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     protected List<R> loaded(List<R> rows) {
         PivotTable pivot = pivotTable();
         List<String> columns = pivot.readColumns();
+        String[] aliases = new String[columns.size()];
+        for (int i = 0; i < aliases.length; i++) {
+            aliases[i] = PIVOT_ALIAS + i;
+        }
         for (R row : rows) {
             EntityState<R> state = EntityAccess.state(row);
-            Map<String, Object> extras = new HashMap<>(state.extras());
-            Map<String, Object> values = new LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                values.put(columns.get(i), Pivot.normalize(extras.remove(PIVOT_ALIAS + i)));
+            // The row mapper gave this row a map of its own: take the pivot columns out of it in place.
+            Map<String, Object> extras = state.extras() instanceof HashMap<String, Object> own ? own
+                    : new HashMap<>(state.extras());
+            Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
+            for (int i = 0; i < aliases.length; i++) {
+                values.put(columns.get(i), Pivot.normalize(extras.remove(aliases[i])));
             }
             state.setExtras(extras);
-            state.setPivot(new Pivot(pivot.table(), values));
+            state.setPivot(Pivot.owning(pivot.table(), values));
         }
         return rows;
     }

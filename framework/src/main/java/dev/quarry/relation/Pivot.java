@@ -19,8 +19,18 @@ public final class Pivot {
     private final Map<String, Object> values;
 
     public Pivot(String table, Map<String, Object> values) {
+        this(Collections.unmodifiableMap(new LinkedHashMap<>(values)), table);
+    }
+
+    /** Keeps {@code unmodifiable} as it is. */
+    private Pivot(Map<String, Object> unmodifiable, String table) {
         this.table = table;
-        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.values = unmodifiable;
+    }
+
+    /** A pivot over a map nobody else holds: wrapped, not copied (one per related row in an eager load). */
+    static Pivot owning(String table, Map<String, Object> values) {
+        return new Pivot(Collections.unmodifiableMap(values), table);
     }
 
     /** A value as a pivot row holds it: JDBC timestamps become {@code Instant}s, as entity timestamps are. */

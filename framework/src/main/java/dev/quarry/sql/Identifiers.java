@@ -1,6 +1,5 @@
 package dev.quarry.sql;
 
-import java.util.regex.Pattern;
 
 /**
  * The one gate every SQL identifier passes before it reaches a statement.
@@ -21,7 +20,6 @@ public final class Identifiers {
     /** PostgreSQL truncates identifiers longer than this; we refuse them instead. */
     public static final int MAX_PART_LENGTH = 63;
 
-    private static final Pattern PART = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final int MAX_PARTS = 3;
 
     private Identifiers() {}
@@ -31,16 +29,30 @@ public final class Identifiers {
         if (name == null || name.isEmpty()) {
             return false;
         }
-        String[] parts = name.split("\\.", -1);
-        if (parts.length > MAX_PARTS) {
-            return false;
-        }
-        for (String part : parts) {
-            if (part.length() > MAX_PART_LENGTH || !PART.matcher(part).matches()) {
+        // A hand-written scan of [A-Za-z_][A-Za-z0-9_]* parts joined by dots: every name Quarry writes
+        // into SQL passes here, so it must not compile or run a regex.
+        int parts = 1;
+        int partLength = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '.') {
+                if (partLength == 0 || ++parts > MAX_PARTS) {
+                    return false;
+                }
+                partLength = 0;
+            } else if (isLetter(c) || c == '_' || (partLength > 0 && c >= '0' && c <= '9')) {
+                if (++partLength > MAX_PART_LENGTH) {
+                    return false;
+                }
+            } else {
                 return false;
             }
         }
-        return true;
+        return partLength > 0;
+    }
+
+    private static boolean isLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     /** True if {@code name} is a single, unqualified identifier Quarry accepts. */

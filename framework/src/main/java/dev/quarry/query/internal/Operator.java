@@ -32,6 +32,7 @@ public enum Operator {
         if (text == null) {
             return null;
         }
-        return BY_TEXT.get(text.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+        Operator exact = BY_TEXT.get(text);   // the usual case ("=", "like"): no copying, no regex
+        return exact != null ? exact : BY_TEXT.get(String.join(" ", text.strip().split("\\s+")).toLowerCase(Locale.ROOT));
     }
 }
