@@ -42,9 +42,11 @@ class BelongsToManySamplesIT extends DatabaseTest {
     static class Member extends BaseEntity<Member> {
         Long id;
 
+        // snippet:start pivot-filter
         public BelongsToMany<Member, Role> approvedRoles() {
             return belongsToMany(Role.class).table("members_roles").wherePivot("approved", true);
         }
+        // snippet:end
 
         public BelongsToMany<Member, Role> pendingRoles() {
             return belongsToMany(Role.class).table("members_roles").wherePivot("approved", false);
@@ -210,10 +212,12 @@ class BelongsToManySamplesIT extends DatabaseTest {
 
     @Test
     void attachSamples() {
+        // snippet:start pivot-attach
         List<Object> attached = user.roles().attach(admin, editor.getId());
-        user.roles().attach(List.of(admin, editor), Map.of("assignedBy", "root"));
-        user.roles().attach(viewer.getId(), Map.of("assignedBy", "ops"));
-        user.roles().attach(Map.of(admin.getId(), Map.of("assignedBy", "root")));
+        user.roles().attach(List.of(admin, editor), Map.of("assignedBy", "root"));  // the same attributes for each
+        user.roles().attach(viewer.getId(), Map.of("assignedBy", "ops"));          // one id with attributes
+        user.roles().attach(Map.of(admin.getId(), Map.of("assignedBy", "root")));  // attributes per id
+        // snippet:end
 
         assertEquals(List.of(admin.getId(), editor.getId()), attached);
         assertEquals(3, user.roles().count());
@@ -224,9 +228,11 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void detachSamples() {
         user.roles().attach(admin, editor, viewer);
 
-        int none = user.roles().detach(List.of());
+        // snippet:start pivot-detach
         int removed = user.roles().detach(admin, editor.getId());
-        int all = user.roles().detach();
+        int all = user.roles().detach();          // every role of this user (matching the relation's pivot filters)
+        int none = user.roles().detach(List.of()); // an empty list removes NOTHING and runs no statement
+        // snippet:end
 
         assertEquals(0, none);
         assertEquals(2, removed);
@@ -236,19 +242,29 @@ class BelongsToManySamplesIT extends DatabaseTest {
     @Test
     void syncSamples() {
         Post post = entities.get(Post.class).create(Map.of("title", "t"));
-        List<Long> tags = List.of("a", "b", "c", "d").stream()
-                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
-        post.tags().attach(tags.get(0), tags.get(1));
+        Long news = entities.get(Tag.class).create(Map.of("name", "news")).getId();
+        Long java = entities.get(Tag.class).create(Map.of("name", "java")).getId();
+        Long orm = entities.get(Tag.class).create(Map.of("name", "orm")).getId();
+        Long sql = entities.get(Tag.class).create(Map.of("name", "sql")).getId();
+        post.tags().attach(news, java);
 
-        SyncResult result = post.tags().sync(List.of(tags.get(1), tags.get(2), tags.get(3)));
-        assertEquals(List.of(tags.get(2), tags.get(3)), result.attached());
-        assertEquals(List.of(tags.get(0)), result.detached());
+        // snippet:start pivot-sync
+        SyncResult result = post.tags().sync(List.of(java, orm, sql));
+        result.attached();   // ids newly attached: [orm, sql]
+        result.detached();   // ids removed: [news]
+        // snippet:hide
+        assertEquals(List.of(orm, sql), result.attached());
+        assertEquals(List.of(news), result.detached());
+        // snippet:show
 
-        post.tags().sync(List.of());
+        post.tags().sync(List.of());   // detaches every tag of the post
+        // snippet:end
         assertEquals(0, post.tags().count());
 
         user.roles().attach(admin, Map.of("assignedBy", "ops"));
+        // snippet:start pivot-sync-attributes
         SyncResult updated = user.roles().sync(Map.of(admin.getId(), Map.of("assignedBy", "root"), editor.getId(), Map.of()));
+        // snippet:end
         assertEquals(List.of(admin.getId()), updated.updated());
         assertEquals(List.of(editor.getId()), updated.attached());
     }
@@ -257,8 +273,12 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void toggleAndUpdateExistingPivotSamples() {
         user.roles().attach(admin);
 
+        // snippet:start pivot-toggle
         ToggleResult toggled = user.roles().toggle(admin, viewer);
+        // snippet:end
+        // snippet:start pivot-update-existing
         int updated = user.roles().updateExistingPivot(viewer.getId(), Map.of("assignedBy", "security"));
+        // snippet:end
 
         assertEquals(List.of(viewer.getId()), toggled.attached());
         assertEquals(List.of(admin.getId()), toggled.detached());
@@ -286,18 +306,28 @@ class BelongsToManySamplesIT extends DatabaseTest {
 
     @Test
     void relationSetterSamples() {
-        List<Long> ids = List.of("a", "b", "c").stream()
-                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
-        Tag someTag = entities.get(Tag.class).findOrFail(ids.get(1));
-        Post post = entities.get(Post.class).create(Map.of("title", "first"));
+        Long javaId = entities.get(Tag.class).create(Map.of("name", "java")).getId();
+        Long newsId = entities.get(Tag.class).create(Map.of("name", "news")).getId();
+        Long ormId = entities.get(Tag.class).create(Map.of("name", "orm")).getId();
+        entities.get(Post.class).create(Map.of("title", "first"));
 
-        post.setTags(ids.get(0), ids.get(2), someTag);
-        assertEquals(3, post.tags().count());
-        post.setTags(List.of(ids.get(0), ids.get(2)));
-        assertEquals(2, post.tags().count());
-        List<Tag> tags = post.getTags();
-        assertEquals(2, tags.size());
-        post.setTags(List.of());
+        // snippet:start relation-setters-using
+        Tag someTag = entities.get(Tag.class).findOrFail(javaId);
+        Post post = entities.get(Post.class).firstOrFail();
+
+        post.setTags(newsId, ormId, someTag);         // ids, entities, or both
+        // snippet:hide
+        assertEquals(List.of("java", "news", "orm"), post.tags().orderBy("name").get().stream().map(Tag::getName).toList());
+        // snippet:show
+        post.setTags(List.of(newsId, ormId));         // or a collection
+        // snippet:hide
+        assertEquals(List.of("news", "orm"), post.getTags().stream().map(Tag::getName).sorted().toList());
+        // snippet:show
+        post.setTags(List.of());                      // detaches every tag
+
+        List<Tag> tags = post.getTags();              // one SELECT the first time, then cached
+        // snippet:end
+        assertEquals(List.of(), tags);
         assertEquals(0, post.tags().count());
     }
 }

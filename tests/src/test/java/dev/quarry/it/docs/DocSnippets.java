@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  *
  * <p>In test sources, a region {@code // snippet:start <name>} ... {@code // snippet:end} names some
  * code. In a Markdown page, a {@code ```java} block right after a line {@code <!-- snippet: <name> -->}
- * must be that region, dedented, with any nested marker lines left out. A block that is not runnable
+ * must be that region, dedented, with any nested marker lines left out, and without the lines between
+ * {@code // snippet:hide <why>} and {@code // snippet:show} (code the sample needs but does not show). A block that is not runnable
  * code (a signature, a compile error) follows {@code <!-- not-run: <reason> -->} instead.
  * {@link #check} reports every difference; {@link #update} rewrites the blocks from the sources.
  */
@@ -33,6 +34,8 @@ final class DocSnippets {
 
     private static final Pattern START = Pattern.compile("^\\s*//\\s*snippet:start\\s+(\\S+)\\s*$");
     private static final Pattern END = Pattern.compile("^\\s*//\\s*snippet:end\\s*$");
+    private static final Pattern HIDE = Pattern.compile("^\\s*//\\s*snippet:hide\\b.*$");
+    private static final Pattern SHOW = Pattern.compile("^\\s*//\\s*snippet:show\\s*$");
     private static final Pattern ANY_MARKER = Pattern.compile("^\\s*//\\s*snippet:");
     private static final Pattern SNIPPET_REF = Pattern.compile("^<!--\\s*snippet:\\s*(\\S*)\\s*-->$");
     private static final Pattern NOT_RUN = Pattern.compile("^<!--\\s*not-run:(.*?)-->$");
@@ -95,7 +98,8 @@ final class DocSnippets {
                 }
                 int from = open.pop()[0];
                 found.add(new Snippet(names.pop(), source, from + 1, regionCode(lines.subList(from + 1, i))));
-            } else if (ANY_MARKER.matcher(lines.get(i)).find()) {
+            } else if (ANY_MARKER.matcher(lines.get(i)).find() && !HIDE.matcher(lines.get(i)).matches()
+                    && !SHOW.matcher(lines.get(i)).matches()) {
                 problems.add(source + ":" + (i + 1) + ": malformed snippet marker '" + lines.get(i).strip()
                         + "'. Write '// snippet:start <name>' or '// snippet:end' alone on the line.");
             }
@@ -106,12 +110,21 @@ final class DocSnippets {
         return found;
     }
 
-    /** The lines of a region without nested marker lines, dedented by their common indentation. */
+    /**
+     * The lines of a region without nested marker lines and without the lines between
+     * {@code // snippet:hide <why>} and {@code // snippet:show} (compiled, but not shown), dedented by
+     * their common indentation.
+     */
     private static String regionCode(List<String> region) {
-        List<String> kept = region.stream()
-                .filter(l -> !START.matcher(l).matches() && !END.matcher(l).matches())
-                .map(String::stripTrailing)
-                .toList();
+        List<String> kept = new ArrayList<>();
+        boolean hidden = false;
+        for (String line : region) {
+            if (HIDE.matcher(line).matches() || SHOW.matcher(line).matches()) {
+                hidden = HIDE.matcher(line).matches();
+            } else if (!hidden && !START.matcher(line).matches() && !END.matcher(line).matches()) {
+                kept.add(line.stripTrailing());
+            }
+        }
         int indent = kept.stream().filter(l -> !l.isBlank()).mapToInt(DocSnippets::indentation).min().orElse(0);
         StringBuilder code = new StringBuilder();
         for (String line : kept) {

@@ -60,6 +60,9 @@ class DocSnippetsTest {
                     int a = 1;
                     # snippet:start inner
                     if (a > 0) {
+                        # snippet:hide not worth showing
+                        a += 0;
+                        # snippet:show
                         a++;
                     }
                     # snippet:end
@@ -70,7 +73,7 @@ class DocSnippetsTest {
             """;
 
     @Test
-    void aRegionIsDedentedAndLeavesOutNestedMarkers() {
+    void aRegionIsDedentedAndLeavesOutNestedMarkersAndHiddenLines() {
         List<String> problems = new ArrayList<>();
         Map<String, Snippet> snippets = sources(SOURCE, problems);
 

@@ -1154,11 +1154,13 @@ class OneToManySamplesIT extends DatabaseTest {
         admin.permissions().attach(entities.get(Permission.class).create(Map.of("name", "post.edit")));
         user.roles().attach(admin);
 
+        // snippet:start relation-setters-each-type
         post.setAuthor(user).save();                                   // associate, then save the post
         user.setPosts(post, entities.get(Post.class).setTitle("New")); // saved onto the user at once
         user.setProfile(entities.get(Profile.class).setBio("Analyst")); // saved onto the user at once
         User author = post.getAuthor();                                // cached after the first read
         List<Permission> permissions = user.getPermissionsThroughRoles(); // read-only: a getter, no setter
+        // snippet:end
 
         assertSame(user, author);
         assertEquals(List.of("post.edit"), permissions.stream().map(Permission::getName).toList());
