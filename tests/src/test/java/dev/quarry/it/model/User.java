@@ -16,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A typical entity: identity key, validated attributes, database defaults, a guarded flag and scopes. */
-// snippet:start validation-user
+// snippet:start user-entity
 @Entity
 public class User extends User_Relations {
     private Long id;
@@ -74,6 +74,7 @@ public class User extends User_Relations {
         return belongsToManyTable("roles").withPivot("assignedBy");
     }
 
+    // snippet:start queries-scopes
     @Scope
     void active(Query<User> query) {
         query.where("active", true);
@@ -84,10 +85,11 @@ public class User extends User_Relations {
         query.where("role", role);
     }
 
-    @Scope("olderThan")
+    @Scope("olderThan")                                   // a name other than the method's
     static void agedOver(Query<User> query, Integer years) {
         query.where("age", ">", years);
     }
+    // snippet:end
 
     public Long getId() { return id; }
     public String getEmail() { return email; }
