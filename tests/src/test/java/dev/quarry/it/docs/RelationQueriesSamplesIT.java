@@ -114,6 +114,10 @@ class RelationQueriesSamplesIT extends DatabaseTest {
             return belongsToMany(Member.class).table("follows").foreignPivotKey("followedId").relatedPivotKey("followerId");
         }
 
+        public Long getId() {
+            return id;
+        }
+
         public String getName() {
             return name;
         }
