@@ -59,12 +59,12 @@ class PolymorphicSamplesIT extends DatabaseTest {
         other.comments().create(Map.of("body", "on the other"));
 
         // snippet:start polymorphic-where-has
-        List<Comment> onVideos = entities.get(Comment.class).query()
+        List<Comment> onDemos = entities.get(Comment.class).query()
                 .whereHas("commentable", p -> p.where("title", "Demo"))
                 .get();
         // snippet:end
 
-        assertEquals(List.of("on the demo", "on the post"), onVideos.stream().map(Comment::getBody).sorted().toList());
+        assertEquals(List.of("on the demo", "on the post"), onDemos.stream().map(Comment::getBody).sorted().toList());
     }
 
     @Test
