@@ -105,6 +105,11 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return new Query<>(state().context(), metadata());
     }
 
+    /** {@code query().with(relations)}: a query that eager loads these relations, as Quick's and Eloquent's {@code with}. */
+    public Query<T> with(String... relations) {
+        return query().with(relations);
+    }
+
     /** {@code query().where(column, value)}. */
     public Query<T> where(String column, Object value) {
         return query().where(column, value);
@@ -488,6 +493,24 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
     public T create(Map<String, ?> attributes) {
         T entity = state().context().newInstance(metadata());
         return entity.fill(attributes).save();
+    }
+
+    /**
+     * Inserts each row, or updates the {@code update} attributes of the row that already has its
+     * {@code uniqueBy} values; one batched statement. See {@link Query#upsert(List, List, List)}.
+     *
+     * <pre>{@code
+     * entities.get(Country.class).upsert(List.of(Map.of("code", "NL", "name", "Netherlands")),
+     *         List.of("code"), List.of("name"));
+     * }</pre>
+     */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy, List<String> update) {
+        return query().upsert(rows, uniqueBy, update);
+    }
+
+    /** {@link #upsert(List, List, List)} updating every attribute of the rows that is not in {@code uniqueBy}. */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy) {
+        return query().upsert(rows, uniqueBy);
     }
 
     /** The first entity matching {@code attributes}, or a new one created from them. */

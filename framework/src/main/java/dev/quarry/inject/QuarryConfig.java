@@ -1,10 +1,13 @@
 package dev.quarry.inject;
 
 import dev.quarry.naming.NamingStrategy;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -27,15 +30,21 @@ public final class QuarryConfig {
     private final NamingStrategy naming;
     private final boolean useIndex;
     private final Map<Class<?>, String> entities;
+    private final PoolSettings pool;
+    private final List<String> migrations;
+    private final boolean preventLazyLoading;
 
     QuarryConfig(String url, String username, String password, NamingStrategy naming, boolean useIndex,
-                 Map<Class<?>, String> entities) {
+                 Map<Class<?>, String> entities, PoolSettings pool, List<String> migrations, boolean preventLazyLoading) {
         this.url = Objects.requireNonNull(url, "url");
         this.username = username;
         this.password = password;
         this.naming = Objects.requireNonNull(naming, "naming");
         this.useIndex = useIndex;
         this.entities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entities));
+        this.pool = pool;
+        this.migrations = List.copyOf(migrations);
+        this.preventLazyLoading = preventLazyLoading;
     }
 
     /** The defaults: in-memory HSQLDB, Quick's naming, indexed entities. */
@@ -44,8 +53,17 @@ public final class QuarryConfig {
     }
 
     /**
-     * Settings from properties: {@code quarry.url}, {@code quarry.username}, {@code quarry.password}
-     * and {@code quarry.naming} ({@code quick} or {@code snake_case}); missing ones take the defaults.
+     * Settings from properties; missing ones take the defaults.
+     *
+     * <ul>
+     *   <li>{@code quarry.url}, {@code quarry.username}, {@code quarry.password}: the database;</li>
+     *   <li>{@code quarry.naming}: {@code quick} or {@code snake_case};</li>
+     *   <li>{@code quarry.preventLazyLoading}: {@code true} for strict mode against N+1 queries;</li>
+     *   <li>{@code quarry.migrations}: Flyway locations, comma-separated, e.g. {@code classpath:db/migration};</li>
+     *   <li>{@code quarry.pool.enabled} ({@code true}), {@code quarry.pool.maximumSize}, {@code quarry.pool.minimumIdle},
+     *       {@code quarry.pool.connectionTimeout}, {@code quarry.pool.idleTimeout}, {@code quarry.pool.maxLifetime}
+     *       (durations in milliseconds): the connection pool, see {@link PoolSettings}.</li>
+     * </ul>
      */
     public static QuarryConfig fromProperties(Properties properties) {
         QuarryModule.Builder builder = QuarryModule.builder()
@@ -57,7 +75,56 @@ public final class QuarryConfig {
             case "snake_case", "snakecase", "laravel" -> builder.naming(NamingStrategy.snakeCase());
             default -> throw new InvalidConfigurationException("quarry.naming", naming, "quick or snake_case");
         }
+        String migrations = properties.getProperty("quarry.migrations", "").strip();
+        if (!migrations.isEmpty()) {
+            builder.migrations(migrations.split("\\s*,\\s*"));
+        }
+        if (bool(properties, "quarry.preventLazyLoading", false)) {
+            builder.preventLazyLoading();
+        }
+        if (bool(properties, "quarry.pool.enabled", true)) {
+            builder.pool(poolFrom(properties));
+        } else {
+            builder.withoutPool();
+        }
         return builder.config();
+    }
+
+    private static PoolSettings poolFrom(Properties properties) {
+        PoolSettings pool = PoolSettings.defaults();
+        pool = pool.maximumSize((int) number(properties, "quarry.pool.maximumSize", pool.maximumSize()));
+        pool = pool.minimumIdle((int) number(properties, "quarry.pool.minimumIdle", pool.minimumIdle()));
+        pool = pool.connectionTimeout(millis(properties, "quarry.pool.connectionTimeout", pool.connectionTimeout()));
+        pool = pool.idleTimeout(millis(properties, "quarry.pool.idleTimeout", pool.idleTimeout()));
+        return pool.maxLifetime(millis(properties, "quarry.pool.maxLifetime", pool.maxLifetime()));
+    }
+
+    private static Duration millis(Properties properties, String name, Duration fallback) {
+        return Duration.ofMillis(number(properties, name, fallback.toMillis()));
+    }
+
+    private static long number(Properties properties, String name, long fallback) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(name, value, "a whole number");
+        }
+    }
+
+    private static boolean bool(Properties properties, String name, boolean fallback) {
+        String value = properties.getProperty(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigurationException(name, value, "true or false");
+        };
     }
 
     /** The JDBC URL. */
@@ -85,6 +152,24 @@ public final class QuarryConfig {
         return useIndex;
     }
 
+    /** The connection pool's settings, or empty when Quarry opens a connection per use (see {@code withoutPool}). */
+    public Optional<PoolSettings> pool() {
+        return Optional.ofNullable(pool);
+    }
+
+    /** Flyway locations migrated when the injector is created; empty when Quarry runs no migrations. */
+    public List<String> migrations() {
+        return migrations;
+    }
+
+    /**
+     * True in strict mode: lazily loading a relation of an entity that came from a query returning
+     * several rows throws {@code LazyLoadingPreventedException} instead of running one more SELECT.
+     */
+    public boolean preventLazyLoading() {
+        return preventLazyLoading;
+    }
+
     /** Entities registered by hand, each with an explicit mapping name or null. */
     public Map<Class<?>, String> entities() {
         return entities;
@@ -93,6 +178,7 @@ public final class QuarryConfig {
     @Override
     public String toString() {
         return "QuarryConfig[url=" + url + ", username=" + username + ", naming=" + naming + ", useIndex=" + useIndex
-                + ", entities=" + entities.keySet().stream().map(Class::getSimpleName).toList() + "]";
+                + ", entities=" + entities.keySet().stream().map(Class::getSimpleName).toList() + ", pool=" + pool
+                + ", migrations=" + migrations + ", preventLazyLoading=" + preventLazyLoading + "]";
     }
 }

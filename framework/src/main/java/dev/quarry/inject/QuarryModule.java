@@ -9,6 +9,7 @@ import dev.quarry.entity.EntityRegistry;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.validation.EntityValidator;
 import dev.quarry.internal.StatementDispatcher;
+import dev.quarry.migration.Migrations;
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.sql.Database;
 import dev.quarry.sql.Slf4jStatementLogger;
@@ -23,11 +24,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Installs Quarry in a Guice injector: the database (JDBI), the entity registry, validation,
- * statement listeners and the clock.
+ * Installs Quarry in a Guice injector: the connection pool and database (JDBI), migrations, the
+ * entity registry, validation, statement listeners and the clock.
  *
  * <pre>{@code
  * // zero configuration: in-memory HSQLDB, Quick's naming, entities from the compile-time index
@@ -37,8 +39,11 @@ import org.jdbi.v3.core.Jdbi;
  * Injector injector = Guice.createInjector(QuarryModule.builder()
  *         .url("jdbc:hsqldb:file:data/app")
  *         .naming(NamingStrategy.snakeCase())
+ *         .migrations("classpath:db/migration")
  *         .entity(AuditEntry.class)
  *         .build());
+ * ...
+ * injector.getInstance(Database.class).close();   // at shutdown: closes the connection pool
  * }</pre>
  *
  * <p>Bind further {@link StatementListener}s with {@code Multibinder.newSetBinder(binder(),
@@ -84,6 +89,25 @@ public final class QuarryModule extends AbstractModule {
         bind(EntityValidator.class);
         bind(EntityContext.class);
         bind(Entities.class);
+        if (!config.migrations().isEmpty()) {
+            // Eager, so that Guice.createInjector migrates (or fails) before any entity touches the schema.
+            bind(MigrateOnStart.class).asEagerSingleton();
+        }
+    }
+
+    @Provides
+    @Singleton
+    @SuppressWarnings("UnusedVariable") // asked for only so that it is built, and refuses the URL, first
+    DataSource dataSource(QuarryConfig config, Dialect dialect) {
+        // The dialect is asked for first so that an unsupported URL fails as such, not as a missing driver.
+        return config.pool().isPresent() ? ConnectionPool.open(config, config.pool().get())
+                : new UnpooledDataSource(config.url(), config.username(), config.password());
+    }
+
+    @Provides
+    @Singleton
+    Migrations migrations(DataSource dataSource, QuarryConfig config) {
+        return new Migrations(dataSource, config.migrations(), "the database at " + config.url());
     }
 
     @Provides
@@ -94,18 +118,17 @@ public final class QuarryModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Jdbi jdbi(QuarryConfig config, Set<StatementListener> listeners) {
-        Jdbi jdbi = config.username() == null
-                ? Jdbi.create(config.url())
-                : Jdbi.create(config.url(), config.username(), config.password() == null ? "" : config.password());
+    Jdbi jdbi(DataSource dataSource, Set<StatementListener> listeners) {
+        Jdbi jdbi = Jdbi.create(dataSource);
         jdbi.setSqlLogger(new StatementDispatcher(List.copyOf(listeners)));
         return jdbi;
     }
 
     @Provides
     @Singleton
-    Database database(Jdbi jdbi, Dialect dialect, Set<StatementListener> listeners) {
-        return new Database(jdbi, dialect, List.copyOf(listeners));
+    Database database(Jdbi jdbi, Dialect dialect, Set<StatementListener> listeners, DataSource dataSource) {
+        AutoCloseable pool = dataSource instanceof AutoCloseable closeable ? closeable : () -> { };
+        return new Database(jdbi, dialect, List.copyOf(listeners), pool);
     }
 
     private static EntityRegistry registry(QuarryConfig config) {
@@ -146,6 +169,9 @@ public final class QuarryModule extends AbstractModule {
         private boolean useIndex = true;
         private final Map<Class<?>, String> entities = new LinkedHashMap<>();
         private final List<StatementListener> listeners = new ArrayList<>();
+        private PoolSettings pool = PoolSettings.defaults();
+        private List<String> migrations = List.of();
+        private boolean preventLazyLoading;
 
         Builder() {}
 
@@ -186,6 +212,41 @@ public final class QuarryModule extends AbstractModule {
             return this;
         }
 
+        /** The connection pool's settings; the default is {@link PoolSettings#defaults()}. */
+        public Builder pool(PoolSettings settings) {
+            this.pool = java.util.Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Opens a new connection for each use instead of pooling them: for a database behind an
+         * external pooler such as PgBouncer, or a short-lived tool.
+         */
+        public Builder withoutPool() {
+            this.pool = null;
+            return this;
+        }
+
+        /**
+         * Runs the Flyway migrations found in these locations ({@code classpath:db/migration},
+         * {@code filesystem:sql/migrations}) when the injector is created. See {@link Migrations}.
+         */
+        public Builder migrations(String... locations) {
+            this.migrations = List.of(locations);
+            return this;
+        }
+
+        /**
+         * Strict mode against N+1 queries (Laravel's {@code preventLazyLoading}): reading a relation
+         * that is not loaded yet, on an entity that came from a query returning several rows, throws
+         * {@code LazyLoadingPreventedException} naming the entity, the relation and the
+         * {@code with(...)} that loads it for every row at once. Turn it on in development and tests.
+         */
+        public Builder preventLazyLoading() {
+            this.preventLazyLoading = true;
+            return this;
+        }
+
         /** Adds a listener told about every statement (for logs, metrics, or counting in tests). */
         public Builder statementListener(StatementListener listener) {
             listeners.add(listener);
@@ -194,7 +255,8 @@ public final class QuarryModule extends AbstractModule {
 
         /** The settings as a {@link QuarryConfig}. */
         public QuarryConfig config() {
-            return new QuarryConfig(url, username, password, naming, useIndex, entities);
+            return new QuarryConfig(url, username, password, naming, useIndex, entities, pool, migrations,
+                    preventLazyLoading);
         }
 
         /** The module. */

@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.EntityRegistry;
+import dev.quarry.inject.QuarryConfig;
 import dev.quarry.sql.Database;
 import dev.quarry.validation.EntityValidator;
 import jakarta.inject.Inject;
@@ -18,15 +19,22 @@ public final class EntityContext {
     private final EntityValidator validator;
     private final Clock clock;
     private final Injector injector;
+    private final boolean preventLazyLoading;
 
     @Inject
     public EntityContext(Database database, EntityRegistry registry, EntityValidator validator, Clock clock,
-                         Injector injector) {
+                         Injector injector, QuarryConfig config) {
         this.database = database;
         this.registry = registry;
         this.validator = validator;
         this.clock = clock;
         this.injector = injector;
+        this.preventLazyLoading = config.preventLazyLoading();
+    }
+
+    /** True in strict mode, see {@code QuarryModule.Builder#preventLazyLoading}. */
+    public boolean preventsLazyLoading() {
+        return preventLazyLoading;
     }
 
     public Database database() {

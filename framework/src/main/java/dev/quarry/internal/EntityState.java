@@ -23,6 +23,7 @@ public final class EntityState<T extends BaseEntity<T>> {
     private Map<String, Object> extras = Map.of();
     private Map<String, Object> relations;
     private Object pivot;
+    private int loadedAmong = 1;
 
     public EntityState(EntityContext context, EntityMetadata<T> metadata) {
         this.context = context;
@@ -85,6 +86,16 @@ public final class EntityState<T extends BaseEntity<T>> {
     }
 
     /** True once the entity's row exists: it was read from the database or saved. */
+    /** Records that this entity came from a query that returned {@code rows} rows. */
+    public void loadedAmong(int rows) {
+        this.loadedAmong = rows;
+    }
+
+    /** How many rows the query that loaded this entity returned (1 for an entity read or made alone). */
+    public int loadedAmong() {
+        return loadedAmong;
+    }
+
     public boolean isLoaded() {
         return loaded;
     }

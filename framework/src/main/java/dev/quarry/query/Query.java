@@ -8,6 +8,7 @@ import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.sql.SqlBuilder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -82,6 +83,39 @@ public final class Query<T extends BaseEntity<T>> extends QueryBuilder<T, Query<
         return context.database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
     }
 
+    /**
+     * Inserts each row, or, where a row with the same {@code uniqueBy} values exists, updates its
+     * {@code update} columns instead; returns how many rows were inserted or updated. One batched
+     * statement in one transaction. Values are converted to the attributes' types and the
+     * entity's timestamps are set (the created one on insert only); validation does not run, since
+     * no entity is built. PostgreSQL needs a unique index or primary key on exactly the
+     * {@code uniqueBy} columns.
+     *
+     * <pre>{@code
+     * int written = entities.get(Country.class).query().upsert(List.of(
+     *         Map.of("code", "NL", "name", "Netherlands"),
+     *         Map.of("code", "BE", "name", "Belgium")), List.of("code"), List.of("name"));
+     * }</pre>
+     *
+     * @param rows every row with the same attribute names
+     * @param uniqueBy the attributes that identify an existing row (at least one, all in the rows)
+     * @param update the attributes to overwrite on an existing row; empty to leave it as it is
+     */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy, List<String> update) {
+        if (hasConditions() || hasLimitOrOffset()) {
+            throw new InvalidQueryException("upsert() on " + metadata.name()
+                    + " writes the rows it is given and cannot honour where(), limit() or offset(); call it on"
+                    + " entities.get(" + metadata.type().getSimpleName() + ".class) or a fresh query().");
+        }
+        return new Upsert<>(context, metadata, uniqueBy, update).run(rows);
+    }
+
+    /** {@link #upsert(List, List, List)} updating every attribute of the rows that is not in {@code uniqueBy}. */
+    public int upsert(List<? extends Map<String, ?>> rows, List<String> uniqueBy) {
+        List<String> update = rows.isEmpty() ? List.of()
+                : rows.get(0).keySet().stream().filter(name -> !uniqueBy.contains(name)).toList();
+        return upsert(rows, uniqueBy, update);
+    }
 
     private void requireNoPaging(String verb) {
         if (hasLimitOrOffset()) {

@@ -6,6 +6,7 @@ import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.EntityNotFoundException;
 import dev.quarry.entity.ScopeMethod;
 import dev.quarry.entity.UnknownAttributeException;
+import dev.quarry.internal.EntityAccess;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.EntityRowMapper;
 import dev.quarry.internal.NearestNames;
@@ -72,6 +73,11 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** True if a limit or an offset was set. */
     protected final boolean hasLimitOrOffset() {
         return limit != null || offset != null;
+    }
+
+    /** True if a condition was added with {@code where}, {@code whereIn}, {@code has} or the like. */
+    protected final boolean hasConditions() {
+        return !clauses.isEmpty();
     }
 
     /** This builder, as its own type. */
@@ -507,6 +513,9 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         SqlBuilder sql = checked(select());
         List<T> rows = loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
                 .map(new EntityRowMapper<>(context, metadata)).list()));
+        if (rows.size() > 1) {   // for strict mode: a relation read lazily on each of these is an N+1
+            rows.forEach(row -> EntityAccess.state(row).loadedAmong(rows.size()));
+        }
         if (!eagerLoads.isEmpty()) {
             EagerLoader.load(rows, eagerLoads);
         }

@@ -127,7 +127,7 @@ public final class BelongsTo<P extends BaseEntity<P>, R extends BaseEntity<R>> e
         Map<List<Object>, R> byOwnerKey = new HashMap<>();
         List<R> all = new ArrayList<>();
         List<List<Object>> list = new ArrayList<>(keys);
-        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / ownerAttributes().size());
+        int chunk = Math.max(1, context.database().dialect().keysPerStatement() / ownerAttributes().size());
         for (int from = 0; from < list.size(); from += chunk) {
             BelongsTo<P, R> part = query.copy();
             part.eagerKeys = list.subList(from, Math.min(list.size(), from + chunk));

@@ -254,7 +254,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         }
         Map<List<Object>, List<R>> grouped = new HashMap<>();
         List<R> all = new ArrayList<>();
-        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / pivotTable().parentKeys().size());
+        int chunk = Math.max(1, context.database().dialect().keysPerStatement() / pivotTable().parentKeys().size());
         List<List<Object>> keys = new ArrayList<>(byKey.keySet());
         for (int from = 0; from < keys.size(); from += chunk) {
             BelongsToMany<P, R> part = query.copy();

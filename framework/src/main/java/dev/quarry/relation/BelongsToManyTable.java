@@ -249,7 +249,7 @@ public final class BelongsToManyTable<P extends BaseEntity<P>> implements Relati
         Map<List<Object>, List<Map<String, Object>>> grouped = new HashMap<>();
         List<Map<String, Object>> all = new ArrayList<>();
         List<List<Object>> keys = new ArrayList<>(byKey.keySet());
-        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / pivot.parentKeys().size());
+        int chunk = Math.max(1, context.database().dialect().keysPerStatement() / pivot.parentKeys().size());
         for (int from = 0; from < keys.size(); from += chunk) {
             this.eagerParents = keys.subList(from, Math.min(keys.size(), from + chunk)).stream().map(byKey::get).toList();
             try {

@@ -188,7 +188,7 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         List<List<Object>> list = new ArrayList<>(keys);
         List<Attribute> foreign = foreignAttributes();
         Map<List<Object>, List<R>> grouped = new HashMap<>();
-        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / foreign.size());
+        int chunk = Math.max(1, context.database().dialect().keysPerStatement() / foreign.size());
         for (int from = 0; from < list.size(); from += chunk) {
             Q part = query.copy();
             ((HasOneOrMany<P, R, Q>) part).eagerKeys = list.subList(from, Math.min(list.size(), from + chunk));

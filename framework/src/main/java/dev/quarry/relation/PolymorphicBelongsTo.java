@@ -6,7 +6,6 @@ import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.UnknownEntityException;
 import dev.quarry.internal.EntityAccess;
 import dev.quarry.internal.EntityContext;
-import dev.quarry.internal.EntityState;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
@@ -63,11 +62,7 @@ public final class PolymorphicBelongsTo<P extends BaseEntity<P>> implements Rela
     /** The parent this entity points at, loaded once and cached; null when the columns are null. */
     @Override
     public BaseEntity<?> getResults() {
-        EntityState<P> state = EntityAccess.state(parent);
-        if (!state.hasRelation(name)) {
-            state.setRelation(name, load());
-        }
-        return (BaseEntity<?>) state.relation(name);
+        return (BaseEntity<?>) Relation.cachedOn(EntityAccess.state(parent), parent.mappingName(), name, this::load);
     }
 
     /** The parent, read now (not from the cache). */

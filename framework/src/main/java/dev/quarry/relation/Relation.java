@@ -113,10 +113,20 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
         if (!isAsDeclared()) {
             return load.get();
         }
-        EntityState<P> state = parentState();
+        return (V) cachedOn(parentState(), parent.mappingName(), name, load);
+    }
+
+    /**
+     * The relation {@code name} from {@code state}'s cache, loading and caching it on first use;
+     * in strict mode, refuses to load it for an entity that came with others from one query.
+     */
+    static Object cachedOn(EntityState<?> state, String entity, String name, java.util.function.Supplier<?> load) {
         if (!state.hasRelation(name)) {
+            if (state.context().preventsLazyLoading() && state.loadedAmong() > 1) {
+                throw new LazyLoadingPreventedException(entity, name, state.loadedAmong());
+            }
             state.setRelation(name, load.get());
         }
-        return (V) state.relation(name);
+        return state.relation(name);
     }
 }

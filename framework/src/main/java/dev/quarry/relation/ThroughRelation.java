@@ -200,7 +200,7 @@ public abstract class ThroughRelation<P extends BaseEntity<P>, R extends BaseEnt
         List<Attribute> parentKeys = parentAttributes();
         Map<List<Object>, List<R>> grouped = new HashMap<>();
         List<R> all = new ArrayList<>();
-        int chunk = Math.max(1, (context.database().dialect().maxBindParameters() - 1_000) / parentKeys.size());
+        int chunk = Math.max(1, context.database().dialect().keysPerStatement() / parentKeys.size());
         for (int from = 0; from < list.size(); from += chunk) {
             Q part = query.copy();
             ThroughRelation<P, R, Q> through = part;

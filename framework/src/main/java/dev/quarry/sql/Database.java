@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -31,16 +32,17 @@ import org.jdbi.v3.core.statement.UnableToCreateStatementException;
  * });
  * }</pre>
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Dialect dialect;
     private final List<StatementListener> listeners;
+    private final AutoCloseable pool;
     // Per instance, not static: each injector has its own database, and a thread may use two.
     @SuppressWarnings("ThreadLocalUsage")
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
 
     public Database(Jdbi jdbi, Dialect dialect) {
-        this(jdbi, dialect, List.of());
+        this(jdbi, dialect, List.of(), () -> { });
     }
 
     /**
@@ -48,9 +50,28 @@ public final class Database {
      * preparing them (a missing table, a syntax error), which JDBI's own logger never sees.
      */
     public Database(Jdbi jdbi, Dialect dialect, List<StatementListener> listeners) {
+        this(jdbi, dialect, listeners, () -> { });
+    }
+
+    /** As {@link #Database(Jdbi, Dialect, List)}, closing {@code pool} (the connection pool) on {@link #close}. */
+    public Database(Jdbi jdbi, Dialect dialect, List<StatementListener> listeners, AutoCloseable pool) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.listeners = List.copyOf(listeners);
+        this.pool = pool;
+    }
+
+    /**
+     * Closes the connection pool: call it once, when the application shuts down. Later calls do
+     * nothing; statements after it fail with {@link CannotConnectException}.
+     */
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new CannotConnectException(null, e);
+        }
     }
 
     /** The underlying JDBI instance, for SQL of your own. */
@@ -163,6 +184,9 @@ public final class Database {
     private Throwable translate(Throwable failure) {
         if (!(failure instanceof JdbiException jdbiFailure) || failure instanceof QuarryException) {
             return failure;
+        }
+        if (failure instanceof ConnectionException) {
+            return new CannotConnectException(null, failure);
         }
         String sql = failure instanceof StatementException se && se.getStatementContext() != null
                 ? se.getStatementContext().getRenderedSql() : null;

@@ -11,6 +11,7 @@ import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.it.support.TestDatabases;
 import dev.quarry.sql.DataIntegrityException;
 import dev.quarry.sql.Database;
+import dev.quarry.sql.StatementFailedException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -314,6 +315,40 @@ class TransactionIT extends DatabaseTest {
     }
 
     // ---- firstOrCreate / updateOrCreate inside an outer transaction ------------------------------
+
+    @Test
+    void aCaughtFailureInsideANestedTransactionLeavesTheOuterOneUsableOnBothDatabases() {
+        entities.get(User.class).create(Map.of("email", "taken@example.com"));
+
+        entities.transaction(() -> {
+            assertThrows(DataIntegrityException.class, () -> entities.transaction(
+                    () -> entities.get(User.class).create(Map.of("email", "taken@example.com"))));
+            entities.get(User.class).create(Map.of("email", "after@example.com"));
+        });
+
+        assertEquals(2, countRows("users"));
+    }
+
+    @Test
+    void aCaughtFailureWithoutASavepointAbortsThePostgresqlTransactionWithAHint() {
+        entities.get(User.class).create(Map.of("email", "taken@example.com"));
+
+        Runnable carryOnAfterCatching = () -> entities.transaction(() -> {
+            assertThrows(DataIntegrityException.class,
+                    () -> entities.get(User.class).create(Map.of("email", "taken@example.com")));
+            entities.get(User.class).create(Map.of("email", "after@example.com"));
+        });
+
+        if (TestDatabases.postgres()) {
+            StatementFailedException e = assertThrows(StatementFailedException.class, carryOnAfterCatching::run);
+            assertTrue(e.getMessage().contains("run the work that may fail in a nested entities.transaction(...)"),
+                    e.getMessage());
+            assertEquals(1, countRows("users"), "the whole transaction rolled back");
+        } else {
+            carryOnAfterCatching.run();
+            assertEquals(2, countRows("users"), "HSQLDB carries on after a failed statement");
+        }
+    }
 
     @Test
     void firstOrCreateInsideAnOuterTransactionThatFailsLeavesNothingBehind() {

@@ -23,12 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The write operations of a many-to-many relation on its pivot table, Eloquent's
  * InteractsWithPivotTable. Each runs in one transaction, with at most one SELECT (of the key
  * columns, and of the pivot columns it may update) and one batched statement per kind of change:
- * a DELETE of the detached keys before a multi-row INSERT of the attached ones, then one UPDATE
+ * a DELETE of the detached keys before a batched INSERT of the attached ones, then one UPDATE
  * per row whose given pivot values really changed. An empty id list runs no statement (except for
  * {@code sync}, which then detaches everything).
  *
@@ -235,10 +236,11 @@ public final class PivotWriter {
         Instant now = now();
         List<Map<String, Object>> built = new ArrayList<>(rows.size());
         rows.forEach((key, attributes) -> built.add(row(key, attributes, now)));
-        // One multi-row INSERT over the union of the rows' columns; a row without a column gets DEFAULT.
-        LinkedHashSet<String> columns = new LinkedHashSet<>();
-        built.forEach(row -> columns.addAll(row.keySet()));
-        insertRows(List.copyOf(columns), built);
+        // One JDBC batch per set of columns (almost always one): the statement is parsed once however
+        // many rows, and a row without a column gets the column's default.
+        Map<Set<String>, List<Map<String, Object>>> byColumns = new LinkedHashMap<>();
+        built.forEach(row -> byColumns.computeIfAbsent(new java.util.TreeSet<>(row.keySet()), c -> new ArrayList<>()).add(row));
+        byColumns.values().forEach(group -> insertRows(List.copyOf(group.get(0).keySet()), group));
     }
 
     /** A pivot row: both keys, the caller's attributes, the relation's filter values, then timestamps. */
@@ -264,28 +266,26 @@ public final class PivotWriter {
     }
 
     private void insertRows(List<String> columns, List<Map<String, Object>> rows) {
-        int perStatement = Math.max(1, database.dialect().maxBindParameters() / columns.size());
-        for (int from = 0; from < rows.size(); from += perStatement) {
-            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + perStatement));
-            SqlBuilder sql = new SqlBuilder(database.dialect()).append("INSERT INTO ").identifier(pivot.table()).append(" (");
-            for (int i = 0; i < columns.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
-            }
-            sql.append(") VALUES ");
-            for (int r = 0; r < batch.size(); r++) {
-                sql.append(r == 0 ? "(" : ", (");
+        SqlBuilder sql = new SqlBuilder(database.dialect()).append("INSERT INTO ").identifier(pivot.table()).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(columns.get(i));
+        }
+        sql.append(") VALUES (").append(String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))).append(")");
+        database.withHandle(h -> {
+            PreparedBatch batch = h.prepareBatch(sql.sql());
+            for (Map<String, Object> row : rows) {
                 for (int i = 0; i < columns.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ");
-                    if (batch.get(r).containsKey(columns.get(i))) {
-                        sql.param(batch.get(r).get(columns.get(i)), typeOf(columns.get(i)));
+                    Type type = typeOf(columns.get(i));
+                    if (type == null) {
+                        batch.bind(i, row.get(columns.get(i)));
                     } else {
-                        sql.append("DEFAULT");
+                        batch.bindByType(i, row.get(columns.get(i)), type);
                     }
                 }
-                sql.append(")");
+                batch.add();
             }
-            database.withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
-        }
+            return batch.execute();
+        });
     }
 
     private int update(List<Object> key, Map<String, Object> attributes) {
@@ -326,7 +326,8 @@ public final class PivotWriter {
     /** Splits keys so that no statement binds more parameters than the database allows. */
     private List<List<List<Object>>> chunks(List<List<Object>> all) {
         int reserved = parentKey.size() + pivot.filters().stream().mapToInt(f -> f.values().size()).sum() + 16;
-        int perChunk = Math.max(1, (database.dialect().maxBindParameters() - reserved) / pivot.relatedPivotKeys().size());
+        int room = Math.min(database.dialect().keysPerStatement(), database.dialect().maxBindParameters() - reserved);
+        int perChunk = Math.max(1, room / pivot.relatedPivotKeys().size());
         List<List<List<Object>>> chunks = new ArrayList<>();
         for (int from = 0; from < all.size(); from += perChunk) {
             chunks.add(all.subList(from, Math.min(all.size(), from + perChunk)));

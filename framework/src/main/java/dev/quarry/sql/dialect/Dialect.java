@@ -1,9 +1,13 @@
 package dev.quarry.sql.dialect;
 
+import dev.quarry.sql.ColumnValue;
 import dev.quarry.sql.Identifiers;
+import dev.quarry.sql.SqlBuilder;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What differs between the databases Quarry runs on. One implementation per database; nothing
@@ -40,8 +44,25 @@ public interface Dialect {
         return sql.toString();
     }
 
+    /**
+     * Renders into {@code sql} a statement that inserts {@code row}, or, when a row with the same
+     * values in the {@code uniqueBy} columns exists, updates its {@code update} columns instead
+     * (nothing, when {@code update} is empty). Quarry runs it as a batch, one execution per row, so
+     * every value is bound where its column types it.
+     */
+    void upsert(SqlBuilder sql, String table, List<ColumnValue> row, List<String> uniqueBy, Set<String> update);
+
     /** The most parameters one statement may bind. */
     int maxBindParameters();
+
+    /**
+     * How many key values Quarry puts in one {@code IN} list (eager loads, pivot reads and deletes)
+     * before it starts another statement: the bind limit, less room for the statement's other values,
+     * unless the database parses long lists slowly.
+     */
+    default int keysPerStatement() {
+        return maxBindParameters() - 1_000;
+    }
 
     /**
      * A hint for a user who hit {@code failure}, when the cause is a common set-up mistake on this

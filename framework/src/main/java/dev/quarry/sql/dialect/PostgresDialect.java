@@ -1,7 +1,11 @@
 package dev.quarry.sql.dialect;
 
+import dev.quarry.sql.ColumnValue;
+import dev.quarry.sql.SqlBuilder;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** PostgreSQL, and the databases that speak its protocol. */
 public final class PostgresDialect implements Dialect {
@@ -9,6 +13,32 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    /** {@code INSERT ... ON CONFLICT (unique) DO UPDATE SET c = EXCLUDED.c}: needs a unique index on the columns. */
+    @Override
+    public void upsert(SqlBuilder sql, String table, List<ColumnValue> row, List<String> uniqueBy, Set<String> update) {
+        sql.append("INSERT INTO ").identifier(table).append(" (");
+        for (int i = 0; i < row.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(row.get(i).column());
+        }
+        sql.append(") VALUES (");
+        for (int i = 0; i < row.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").param(row.get(i).value(), row.get(i).type());
+        }
+        sql.append(") ON CONFLICT (");
+        for (int i = 0; i < uniqueBy.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(uniqueBy.get(i));
+        }
+        if (update.isEmpty()) {
+            sql.append(") DO NOTHING");
+            return;
+        }
+        sql.append(") DO UPDATE SET ");
+        int i = 0;
+        for (String column : update) {
+            sql.append(i++ == 0 ? "" : ", ").identifier(column).append(" = EXCLUDED.").identifier(column);
+        }
     }
 
     @Override
@@ -19,6 +49,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public Optional<String> hintFor(SQLException failure) {
         String state = failure.getSQLState();
+        if ("25P02".equals(state)) {
+            return Optional.of("An earlier statement in this transaction failed, and PostgreSQL ignores every statement"
+                    + " until the transaction ends. To carry on after catching a failure, run the work that may fail in a"
+                    + " nested entities.transaction(...): it gets a savepoint, and its failure rolls back only to it.");
+        }
+        if ("42P10".equals(state)) {
+            return Optional.of("On PostgreSQL, upsert's uniqueBy columns must be exactly the columns of a unique index or"
+                    + " primary key, e.g. CREATE UNIQUE INDEX ON \"users\" (\"email\").");
+        }
         if ("42P01".equals(state) || "42703".equals(state)) {
             return Optional.of("PostgreSQL folds unquoted names to lower case, while Quarry quotes every name and keeps its case:"
                     + " a camelCase column such as userId must be created as \"userId\".");

@@ -21,7 +21,9 @@ import dev.quarry.entity.UnknownEntityException;
 import dev.quarry.entity.UnsavedEntityException;
 import dev.quarry.inject.InvalidConfigurationException;
 import dev.quarry.inject.QuarryConfig;
+import dev.quarry.inject.PoolSettings;
 import dev.quarry.inject.QuarryModule;
+import dev.quarry.migration.MigrationFailedException;
 import dev.quarry.it.model.Country;
 import dev.quarry.it.model.Membership;
 import dev.quarry.it.model.Person;
@@ -33,11 +35,14 @@ import dev.quarry.it.support.TestDatabases;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.UnknownScopeException;
 import dev.quarry.relation.InvalidRelatedIdException;
+import dev.quarry.relation.LazyLoadingPreventedException;
 import dev.quarry.relation.InvalidRelationException;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.UnknownPivotColumnException;
 import dev.quarry.relation.UnknownRelationException;
+import dev.quarry.sql.CannotConnectException;
 import dev.quarry.sql.DataIntegrityException;
+import dev.quarry.sql.Database;
 import dev.quarry.sql.InvalidIdentifierException;
 import dev.quarry.sql.StatementFailedException;
 import dev.quarry.sql.dialect.UnsupportedDatabaseException;
@@ -47,6 +52,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +64,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -367,6 +374,34 @@ class ErrorsSamplesIT extends DatabaseTest {
     }
 
     @Test
+    void cannotConnect() {
+        var injector = Guice.createInjector(QuarryModule.builder().url(url).withoutIndex().entity(User.class)
+                .pool(PoolSettings.defaults().maximumSize(1).connectionTimeout(Duration.ofMillis(250))).build());
+        Database database = injector.getInstance(Database.class);
+        try (Handle held = database.jdbi().open()) {   // takes the pool's only connection
+            expect(CannotConnectException.class, "CannotConnect", "Could not get a connection to the database: quarry-",
+                    () -> injector.getInstance(Entities.class).get(User.class).count());
+        } finally {
+            database.close();
+        }
+    }
+
+    @Test
+    void migrationFailed() {
+        String empty = TestDatabases.createEmpty("ErrorsSamplesIT");
+        try {
+            CreationException wrapped = assertThrows(CreationException.class, () -> Guice.createInjector(
+                    QuarryModule.builder().url(empty).migrations("classpath:db/it-migrations/broken").build()));
+            MigrationFailedException e = assertInstanceOf(MigrationFailedException.class, wrapped.getCause());
+            String expected = "[Quarry/MigrationFailed] Migrating the database at ";
+            assertTrue(e.getMessage().startsWith(expected + empty + ": a migration failed."), e.getMessage());
+            assertTrue(PAGE.contains(expected + "jdbc:hsqldb:mem:app: a migration failed."));
+        } finally {
+            TestDatabases.drop(empty);
+        }
+    }
+
+    @Test
     void invalidConfiguration() {
         Properties properties = new Properties();
         properties.setProperty("quarry.naming", "camel");
@@ -415,6 +450,17 @@ class ErrorsSamplesIT extends DatabaseTest {
         expect(UnknownPivotColumnException.class, "UnknownPivotColumn",
                 "The pivot row of roles_users has no column 'nope'; it was read with [userId, roleId, assignedBy, createdAt, updatedAt].",
                 () -> read.pivot().get("nope"));
+    }
+
+    @Test
+    void lazyLoadingPrevented() {
+        entities.get(User.class).create(Map.of("email", "ada@example.com"));
+        entities.get(User.class).create(Map.of("email", "grace@example.com"));
+        User first = entities.get(User.class).all().get(0);
+        expect(LazyLoadingPreventedException.class, "LazyLoadingPrevented",
+                "User.roles is not loaded, and this User came from a query that returned 2 rows: loading it now would run"
+                        + " one SELECT per row.",
+                () -> first.roles().getResults());
     }
 
     @Test

@@ -6,67 +6,103 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
 import dev.quarry.Entities;
 import dev.quarry.entity.EntityRegistry;
 import dev.quarry.entity.UnknownEntityException;
 import dev.quarry.inject.QuarryConfig;
 import dev.quarry.inject.QuarryModule;
 import dev.quarry.it.model.Person;
-import dev.quarry.it.model.User;
+import dev.quarry.it.model.Post;
+import dev.quarry.it.model.Tag;
 import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.it.support.TestDatabases;
+import dev.quarry.relation.pivot.SyncResult;
 import dev.quarry.sql.StatementFailedException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
-/** The samples of docs/getting-started.md. */
+/**
+ * The samples of docs/getting-started.md. The page walks through an app generated from the
+ * archetype in app-template/, whose own tests run in the archetype's integration test: the samples
+ * that quote the app must quote it exactly, and the migration the page has the reader add must run
+ * on both databases and behave as the page says.
+ */
 class GettingStartedSamplesIT extends DatabaseTest {
+    /** {@code <!-- verbatim: path -->} before a fenced block: the block is a part of that archetype file. */
+    private static final Pattern VERBATIM = Pattern.compile("<!-- verbatim: (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
 
-    /** The page's CREATE TABLE, taken from the page itself. */
-    private static String createUsersTable() {
-        List<String> sql = DocPage.codeBlocks(DocPage.read("getting-started.md"), "sql");
-        assertEquals(1, sql.size(), "getting-started.md has one sql block, the CREATE TABLE");
-        return sql.get(0);
+    private static String page() {
+        return DocPage.read("getting-started.md");
+    }
+
+    /** A file of the app the archetype generates, with the package the page uses. */
+    private static String archetypeFile(String path) {
+        Path file = Path.of("..", "app-template", "src", "main", "resources", "archetype-resources", path);
+        if (!Files.exists(file)) {
+            file = Path.of("app-template", "src", "main", "resources", "archetype-resources", path);   // run from the repository root
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).replace("${package}", "com.example.myapp");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the archetype's file " + file.toAbsolutePath(), e);
+        }
     }
 
     @Test
-    void zeroConfigurationGetSaveAndQuery() {
-        String createUsersTable = createUsersTable();
-
-        Injector injector = Guice.createInjector(new QuarryModule());
-        Entities entities = injector.getInstance(Entities.class);
-
-        // for a tutorial, run the DDL above through Quarry's JDBI instance
-        entities.database().jdbi().useHandle(handle -> handle.execute(createUsersTable));
-        try {
-            assertEquals(QuarryConfig.DEFAULT_URL, injector.getInstance(QuarryConfig.class).url());
-
-            User ada = entities.get("User");
-            ada.setEmail("ada@example.com").setName("Ada").save();    // INSERT; the key is read back
-
-            assertEquals(1L, ada.getId());
-            assertEquals(true, ada.getActive());
-            assertEquals("member", ada.getRole());
-
-            User grace = entities.get(User.class)
-                    .create(Map.of("email", "grace@example.com", "name", "Grace"));
-
-            List<User> found = entities.get(User.class)
-                    .where("email", "like", "%@example.com")
-                    .orderBy("name")
-                    .get();                                             // [Ada, Grace]: one SELECT
-
-            Optional<User> same = entities.get(User.class).find(ada.getId());
-
-            assertEquals(List.of("Ada", "Grace"), found.stream().map(User::getName).toList());
-            assertEquals(2L, grace.getId());
-            assertEquals("ada@example.com", same.orElseThrow().getEmail());
-        } finally {
-            entities.database().jdbi().useHandle(handle -> handle.execute("DROP TABLE \"users\""));
+    void theSamplesThatQuoteTheGeneratedAppQuoteItExactly() {
+        Matcher m = VERBATIM.matcher(page());
+        List<String> checked = new ArrayList<>();
+        while (m.find()) {
+            String path = m.group(1);
+            String sample = m.group(2);
+            assertTrue(archetypeFile(path).contains(sample),
+                    "getting-started.md quotes " + path + " of the archetype, but that file no longer contains:\n" + sample);
+            checked.add(path);
         }
+        assertEquals(List.of("src/main/java/model/Post.java", "src/main/resources/db/migration/V1__create_tables.sql",
+                "src/main/java/service/PostService.java"), checked);
+    }
+
+    @Test
+    void theMigrationTheReaderAddsKeysEachUserAndTagPairOnceAndCascades() {
+        List<String> sql = DocPage.codeBlocks(page(), "sql");
+        assertEquals(2, sql.size(), "getting-started.md has two sql blocks: posts_tags from V1, then the reader's V3");
+        long ada = insertUserRow("ada@example.com", "Ada", null);
+        long java = entities.get(Tag.class).setName("java").save().getId();
+
+        jdbi.useHandle(handle -> handle.createScript(sql.get(1)).execute());
+
+        String follow = "INSERT INTO \"tags_users\" (\"userId\", \"tagId\") VALUES (?, ?)";
+        execute(follow, ada, java);
+        assertThrows(UnableToExecuteStatementException.class, () -> execute(follow, ada, java), "the pair is the primary key");
+        assertThrows(UnableToExecuteStatementException.class, () -> execute(follow, ada, 999_999L), "tagId is a foreign key");
+        execute("DELETE FROM \"tags\" WHERE \"id\" = ?", java);
+        assertEquals(0, countRows("tags_users"), "deleting the tag deletes its pivot rows");
+    }
+
+    @Test
+    void replacingAPostsTagsDetachesAttachesAndKeepsAsThePageSays() {
+        long ada = insertUserRow("ada@example.com", "Ada", null);
+        Post post = entities.get(Post.class).setUserId(ada).setTitle("Hello, Quarry").save();
+        long java = entities.get(Tag.class).setName("java").save().getId();
+        long orm = entities.get(Tag.class).setName("orm").save().getId();
+        long guice = entities.get(Tag.class).setName("guice").save().getId();
+
+        post.setTags(List.of(java, orm));
+        SyncResult replaced = post.setTags(List.of(orm, guice));
+
+        assertEquals(List.of(guice), replaced.attached());
+        assertEquals(List.of(java), replaced.detached());
+        assertEquals(List.of("guice", "orm"), post.getTags().stream().map(Tag::getName).sorted().toList());
     }
 
     @Test
@@ -94,15 +130,22 @@ class GettingStartedSamplesIT extends DatabaseTest {
     void withoutTheProcessorTheFirstGetFailsWithUnknownEntity() {
         Entities bare = Guice.createInjector(QuarryModule.builder().url(url).withoutIndex().build())
                 .getInstance(Entities.class);
-        UnknownEntityException e = assertThrows(UnknownEntityException.class,
-                () -> bare.get("User"));
-        assertEquals("UnknownEntity", e.errorId());
-        assertFalse(bare.registry().names().contains("User"));
+        try {
+            UnknownEntityException e = assertThrows(UnknownEntityException.class,
+                    () -> bare.get("Post"));
+            assertEquals("UnknownEntity", e.errorId());
+            assertFalse(bare.registry().names().contains("Post"));
+        } finally {
+            bare.database().close();
+        }
     }
 
     @Test
-    void aFileDatabaseIsOneUrlAway() {
-        QuarryConfig config = QuarryModule.builder().url("jdbc:hsqldb:file:data/app").config();
-        assertEquals("jdbc:hsqldb:file:data/app", config.url());
+    void theGeneratedAppsDefaultDatabaseIsOneUrl() {
+        QuarryConfig config = QuarryModule.builder().url("jdbc:hsqldb:file:data/app;shutdown=true").config();
+        assertEquals("jdbc:hsqldb:file:data/app;shutdown=true", config.url());
+        assertTrue(page().contains("jdbc:hsqldb:file:data/app;shutdown=true"), "the page names the app's default URL");
+        assertTrue(archetypeFile("src/main/java/AppConfig.java").contains("\"jdbc:hsqldb:file:data/app;shutdown=true\""),
+                "the app's default URL is the one the page names");
     }
 }

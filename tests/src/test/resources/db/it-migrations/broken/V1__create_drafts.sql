@@ -1,0 +1,1 @@
+CREATE TABLE "drafts" ("id" BIGINT PRIMARY KEY, "body" VARCHAR(500));

@@ -1,0 +1,1 @@
+CRAETE TABLE "revisions" ("id" BIGINT PRIMARY KEY);
