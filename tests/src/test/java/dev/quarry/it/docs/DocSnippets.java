@@ -11,8 +11,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,7 +26,10 @@ import java.util.stream.Stream;
  * code. In a Markdown page, a {@code ```java} block right after a line {@code <!-- snippet: <name> -->}
  * must be that region, dedented, with any nested marker lines left out, and without the lines between
  * {@code // snippet:hide <why>} and {@code // snippet:show} (code the sample needs but does not show). A block that is not runnable
- * code (a signature, a compile error) follows {@code <!-- not-run: <reason> -->} instead.
+ * code (a signature, a compile error) follows {@code <!-- not-run: <reason> -->} instead. A block that
+ * quotes a file no test source may carry markers for (the app the archetype generates) follows
+ * {@code <!-- from-file: <path from the repository root> -->}: the block, dedented, must be lines of
+ * that file, dedented alike ({@code ${package}} in the file read as {@code com.example.myapp}).
  * {@link #check} reports every difference; {@link #update} rewrites the blocks from the sources.
  */
 final class DocSnippets {
@@ -39,6 +44,9 @@ final class DocSnippets {
     private static final Pattern ANY_MARKER = Pattern.compile("^\\s*//\\s*snippet:");
     private static final Pattern SNIPPET_REF = Pattern.compile("^<!--\\s*snippet:\\s*(\\S*)\\s*-->$");
     private static final Pattern NOT_RUN = Pattern.compile("^<!--\\s*not-run:(.*?)-->$");
+    private static final Pattern FROM_FILE = Pattern.compile("^<!--\\s*from-file:\\s*(\\S*)\\s*-->$");
+    /** The package the page's quotes of the archetype's files use, for the archetype's {@code ${package}}. */
+    static final String ARCHETYPE_PACKAGE = "com.example.myapp";
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*$");
 
     private DocSnippets() {}
@@ -46,8 +54,8 @@ final class DocSnippets {
     /** A named region of test code. */
     record Snippet(String name, String source, int line, String code) {}
 
-    /** What precedes a {@code ```java} block: a snippet name, a not-run reason, or nothing. */
-    enum MarkerKind { SNIPPET, NOT_RUN, NONE }
+    /** What precedes a {@code ```java} block: a snippet name, a not-run reason, a quoted file, or nothing. */
+    enum MarkerKind { SNIPPET, NOT_RUN, FROM_FILE, NONE }
 
     /**
      * One {@code ```java} block of a page. {@code fenceLine} is the 1-based line of the opening fence,
@@ -170,12 +178,16 @@ final class DocSnippets {
         String label = "";
         Matcher ref = SNIPPET_REF.matcher(before);
         Matcher notRun = NOT_RUN.matcher(before);
+        Matcher fromFile = FROM_FILE.matcher(before);
         if (ref.matches()) {
             kind = MarkerKind.SNIPPET;
             label = ref.group(1);
         } else if (notRun.matches()) {
             kind = MarkerKind.NOT_RUN;
             label = notRun.group(1).strip();
+        } else if (fromFile.matches()) {
+            kind = MarkerKind.FROM_FILE;
+            label = fromFile.group(1);
         }
         StringBuilder code = new StringBuilder();
         for (String line : lines.subList(fence + 1, Math.min(end, lines.size()))) {
@@ -192,13 +204,22 @@ final class DocSnippets {
      * without a reason, a region no page uses, and an allow-listed page that no longer needs to be.
      */
     static List<String> check(List<Page> pages, Map<String, Snippet> snippets, Set<String> notYetConverted) {
+        return check(pages, snippets, notYetConverted, path -> Optional.empty());
+    }
+
+    /**
+     * As {@link #check(List, Map, Set)}, reading the files that {@code <!-- from-file: path -->} blocks
+     * quote with {@code files} (a path from the repository root to the file's text, or empty).
+     */
+    static List<String> check(List<Page> pages, Map<String, Snippet> snippets, Set<String> notYetConverted,
+            Function<String, Optional<String>> files) {
         List<String> problems = new ArrayList<>();
         Set<String> used = new TreeSet<>();
         for (Page page : pages) {
             boolean unmarked = false;
             for (Block block : javaBlocks(page)) {
                 unmarked |= block.kind() == MarkerKind.NONE;
-                checkBlock(block, snippets, notYetConverted.contains(page.name()), problems);
+                checkBlock(block, snippets, notYetConverted.contains(page.name()), files, problems);
                 if (block.kind() == MarkerKind.SNIPPET) {
                     used.add(block.label());
                 }
@@ -216,14 +237,16 @@ final class DocSnippets {
         return problems;
     }
 
-    private static void checkBlock(Block block, Map<String, Snippet> snippets, boolean allowUnmarked, List<String> problems) {
+    private static void checkBlock(Block block, Map<String, Snippet> snippets, boolean allowUnmarked,
+            Function<String, Optional<String>> files, List<String> problems) {
         String where = block.page() + ":" + block.fenceLine() + ": ";
         switch (block.kind()) {
             case NONE -> {
                 if (!allowUnmarked) {
                     problems.add(where + "```java block without a marker. Put '<!-- snippet: <name> -->' on the line before it,"
                             + " naming a '// snippet:start <name>' region of a test that runs the code"
-                            + " (or '<!-- not-run: <reason> -->' if it cannot be run).");
+                            + " (or '<!-- from-file: <path> -->' if it quotes a file, or '<!-- not-run: <reason> -->'"
+                            + " if it cannot be run).");
                 }
             }
             case NOT_RUN -> {
@@ -232,7 +255,57 @@ final class DocSnippets {
                 }
             }
             case SNIPPET -> checkSnippetBlock(where, block, snippets.get(block.label()), problems);
+            case FROM_FILE -> checkFromFileBlock(where, block, files.apply(block.label()), problems);
         }
+    }
+
+    private static void checkFromFileBlock(String where, Block block, Optional<String> file, List<String> problems) {
+        if (block.label().isEmpty() || file.isEmpty()) {
+            problems.add(where + "'<!-- from-file: " + block.label() + " -->' names no file. Give the path of the quoted file"
+                    + " from the repository root.");
+        } else if (!quotes(file.get().replace("${package}", ARCHETYPE_PACKAGE), block.code())) {
+            problems.add(where + "the block is not in " + block.label() + " (compared line by line, each side dedented)."
+                    + " Copy the block from the file again:\n" + block.code());
+        }
+    }
+
+    /** Whether {@code block}, dedented, is a run of consecutive lines of {@code file}, with those lines dedented alike. */
+    static boolean quotes(String file, String block) {
+        List<String> lines = file.lines().map(String::stripTrailing).toList();
+        List<String> quoted = regionCode(block.lines().toList()).lines().toList();
+        if (quoted.stream().allMatch(String::isBlank)) {
+            return false;
+        }
+        for (int from = 0; from + quoted.size() <= lines.size(); from++) {
+            if (matchesAt(lines, from, quoted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matchesAt(List<String> lines, int from, List<String> quoted) {
+        String indent = null;
+        for (int k = 0; k < quoted.size(); k++) {
+            String line = lines.get(from + k);
+            String want = quoted.get(k);
+            if (want.isEmpty()) {
+                if (!line.isBlank()) {
+                    return false;
+                }
+                continue;
+            }
+            if (indent == null) {
+                if (!line.endsWith(want) || !line.substring(0, line.length() - want.length()).isBlank()) {
+                    return false;
+                }
+                indent = line.substring(0, line.length() - want.length());
+            }
+            if (!line.equals(indent + want)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void checkSnippetBlock(String where, Block block, Snippet snippet, List<String> problems) {
@@ -307,6 +380,19 @@ final class DocSnippets {
             return pages;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + root.resolve("docs"), e);
+        }
+    }
+
+    /** The text of a file of the repository, by its path from the root, if there is one. */
+    static Optional<String> readRepositoryFile(Path root, String path) {
+        Path file = root.resolve(path).normalize();
+        if (path.isEmpty() || !file.startsWith(root) || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
