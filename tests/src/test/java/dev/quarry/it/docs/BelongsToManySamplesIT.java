@@ -19,6 +19,7 @@ import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.InvalidRelationException;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
 import dev.quarry.relation.UnknownPivotColumnException;
@@ -53,6 +54,85 @@ class BelongsToManySamplesIT extends DatabaseTest {
         }
     }
 
+    /** The page's overrides, declared on a second view of the users table (relations resolve only when called). */
+    @Entity(value = "Grantee", module = "docs", table = "users")
+    static class Grantee extends BaseEntity<Grantee> {
+        Long id;
+        String user_id;   // the parent key the last positional form names
+
+        // snippet:start btm-positional
+        // snippet:hide each form is a relation method of its own
+        public BelongsToMany<Grantee, Permission> withTable() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map");                          // table
+        // snippet:hide
+        }
+
+        public BelongsToMany<Grantee, Permission> withTableAndKeys() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map", "FK_UserId", "FK_PermissionID");
+        // snippet:hide
+        }
+
+        public BelongsToMany<Grantee, Permission> withEveryKey() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map", "FK_UserId", "FK_PermissionID",
+                    "user_id", "permission_id");                                                // parent key, related key
+        // snippet:hide
+        }
+        // snippet:show
+        // snippet:end
+    }
+
+    /** The fluent form, on a second view of the developers table and its pivot developers_projects. */
+    @Entity(value = "Developer", module = "docs", table = "developers")
+    static class FluentDeveloper extends BaseEntity<FluentDeveloper> {
+        Long id;
+        String name;
+
+        public BelongsToMany<FluentDeveloper, Project> projects() {
+            // snippet:start btm-fluent
+            return belongsToMany(Project.class)
+                    .table("developers_projects")
+                    .foreignPivotKey("developerId")
+                    .relatedPivotKey("projectOrgId", "projectCode")   // the project's key is (orgId, code)
+                    .relatedKey("orgId", "code");
+            // snippet:end
+        }
+    }
+
+    /** The page's Student, as a second view of the students table ("Student" here is this class; "Course" the fixture's). */
+    static final class PageStudent {
+        @Entity(value = "Student", module = "docs", table = "students")
+        static class Student extends BaseEntity<Student> {
+            Long id;
+            String code;
+
+            // snippet:start btm-custom-keys
+            public BelongsToMany<Student, Course> courses() {
+                return belongsToMany("Course", "enrolments", "studentCode", "courseRef", "code", "ref");
+            }
+            // snippet:end
+        }
+    }
+
+    /** The page's inverse, on a second view of the courses table ("Course" here is this class; "Student" the fixture's). */
+    static final class PageCourse {
+        @Entity(value = "Course", module = "docs", table = "courses")
+        static class Course extends BaseEntity<Course> {
+            Long id;
+            String ref;
+
+            // snippet:start btm-inverse
+            // Course.java
+            public BelongsToMany<Course, Student> students() {
+                return belongsToMany(Student.class).table("enrolments").foreignPivotKey("courseRef").relatedPivotKey("studentCode")
+                        .parentKey("ref").relatedKey("code");
+            }
+            // snippet:end
+        }
+    }
+
     @BeforeEach
     void seed() {
         user = entities.get(User.class).create(Map.of("email", "ada@example.com"));
@@ -69,6 +149,49 @@ class BelongsToManySamplesIT extends DatabaseTest {
         assertEquals("permissions_users", user.permissions().pivotTable().table());
         assertEquals(List.of("userId"), user.permissions().pivotTable().foreignPivotKeys());
         assertEquals(List.of("permissionId"), user.permissions().pivotTable().relatedPivotKeys());
+    }
+
+    @Test
+    void positionalOverrides() {
+        Grantee grantee = entities.get(Grantee.class);
+
+        assertEquals("user_permission_map", grantee.withTable().pivotTable().table());
+        assertEquals(List.of("userId"), grantee.withTable().pivotTable().foreignPivotKeys());
+        assertEquals(List.of("FK_UserId"), grantee.withTableAndKeys().pivotTable().foreignPivotKeys());
+        assertEquals(List.of("FK_PermissionID"), grantee.withTableAndKeys().pivotTable().relatedPivotKeys());
+        // The last form's keys are attributes the page's schema has; the fixture's Permission has no
+        // permission_id, and the error shows the sixth argument is taken as the related key.
+        InvalidRelationException e = assertThrows(InvalidRelationException.class, () -> grantee.withEveryKey().pivotTable());
+        assertTrue(e.getMessage().contains("permission_id") && !e.getMessage().contains("'user_id'"), e.getMessage());
+    }
+
+    @Test
+    void theFluentFormRelatesAProjectByItsCompositeKey() {
+        entities.get(Project.class).setOrgId(7L).setCode("apollo").save();
+        FluentDeveloper developer = entities.get(FluentDeveloper.class);
+        developer.name = "Ada";
+        developer.save();
+
+        developer.projects().attach(Key.of("orgId", 7L, "code", "apollo"));
+
+        assertEquals(List.of("projectOrgId", "projectCode"), developer.projects().pivotTable().relatedPivotKeys());
+        assertEquals(List.of("apollo"), developer.projects().get().stream().map(Project::getCode).toList());
+    }
+
+    @Test
+    void thePagesStudentAndCourseDeclarationsShareThePivotRows() {
+        PageStudent.Student student = entities.get(PageStudent.Student.class);
+        student.code = "S1";
+        student.save();
+        PageCourse.Course course = entities.get(PageCourse.Course.class);
+        course.ref = "C1";
+        course.save();
+
+        student.courses().attach(entities.get(Course.class).query().where("ref", "C1").firstOrFail());
+
+        assertEquals(List.of("S1"), course.students().get().stream().map(Student::getCode).toList());
+        assertEquals("enrolments", student.courses().pivotTable().table());
+        assertEquals(1, student.courses().newPivotQuery().count());
     }
 
     @Test
@@ -96,16 +219,21 @@ class BelongsToManySamplesIT extends DatabaseTest {
     @Test
     void readingSamplesStayConstrainedToTheUser() {
         Permission edit = entities.get(Permission.class).create(Map.of("name", "post.edit"));
+        entities.get(Permission.class).create(Map.of("name", "post.publish"));
+        entities.get(Permission.class).create(Map.of("name", "user.view"));
         Permission delete = entities.get(Permission.class).create(Map.of("name", "user.delete"));
+        assertEquals(4L, delete.getId(), "the sample finds id 4");
         user.permissions().attach(edit, delete);
         User other = entities.get(User.class).create(Map.of("email", "other@example.com"));
         other.permissions().attach(edit);
 
+        // snippet:start btm-reading
         List<Permission> all = user.permissions().get();
         List<Permission> some = user.permissions().where("name", "like", "post.%").orderBy("name").limit(10).get();
         long count = user.permissions().count();
         boolean any = user.permissions().exists();
-        Optional<Permission> one = user.permissions().find(delete.getId());
+        Optional<Permission> one = user.permissions().find(4);
+        // snippet:end
 
         assertEquals(2, all.size());
         assertEquals(List.of("post.edit"), some.stream().map(Permission::getName).toList());
@@ -120,8 +248,11 @@ class BelongsToManySamplesIT extends DatabaseTest {
         user.permissions().attach(entities.get(Permission.class).create(Map.of("name", "x")));
         statements.reset();
 
-        List<Permission> first = user.permissions().getResults();
-        List<Permission> again = user.permissions().getResults();
+        // snippet:start btm-lazy
+        List<Permission> first = user.permissions().getResults();   // one SELECT
+        List<Permission> again = user.permissions().getResults();   // no statement
+        user.isRelationLoaded("permissions");                       // true
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertEquals(first, again);
@@ -134,23 +265,35 @@ class BelongsToManySamplesIT extends DatabaseTest {
         admin.permissions().attach(entities.get(Permission.class).create(Map.of("name", "p")));
         statements.reset();
 
-        entities.get(User.class).query().with("roles").get();
+        // snippet:start btm-eager
+        List<User> users = entities.get(User.class).query().with("roles").get();              // 2 statements
+        // snippet:hide
         assertEquals(2, statements.count());
         statements.reset();
-        entities.get(User.class).query().with("roles.permissions").get();
+        // snippet:show
+        List<User> deep = entities.get(User.class).query().with("roles.permissions").get();   // 3 statements
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
-        entities.get(User.class).query().with("roles", "permissions").get();
+        // snippet:show
+        List<User> both = entities.get(User.class).query().with("roles", "permissions").get();// 3, no cartesian product
+        // snippet:end
         assertEquals(3, statements.count());
+        assertEquals(List.of("admin"), users.get(0).getRoles().stream().map(Role::getName).toList());
+        assertEquals(List.of("p"), deep.get(0).getRoles().get(0).permissions().getResults().stream().map(Permission::getName).toList());
+        assertTrue(both.get(0).isRelationLoaded("roles") && both.get(0).isRelationLoaded("permissions"));
     }
 
     @Test
     void aConstrainedEagerLoadFiltersAndOrders() {
-        user.roles().attach(admin, editor, viewer);
+        Role guest = entities.get(Role.class).create(Map.of("name", "guest"));
+        user.roles().attach(editor, guest, admin);
 
+        // snippet:start btm-eager-constrained
         List<User> users = entities.get(User.class).query()
-                .with("roles", q -> q.where("name", "<>", "viewer").orderBy("name"))
+                .with("roles", q -> q.where("name", "<>", "guest").orderBy("name"))
                 .get();
+        // snippet:end
 
         assertEquals(List.of("admin", "editor"), users.get(0).getRoles().stream().map(Role::getName).toList());
     }
@@ -165,10 +308,14 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void everyRoleCarriesItsPivotRow() {
         user.roles().attach(admin, Map.of("assignedBy", "root"));
 
+        // snippet:start btm-pivot-row
         for (Role role : user.roles().get()) {
             Object assignedBy = role.pivot().get("assignedBy");
+            // snippet:hide
             assertEquals("root", assignedBy);
+            // snippet:show
         }
+        // snippet:end
         Role read = user.roles().get().get(0);
         assertThrows(UnknownPivotColumnException.class, () -> read.pivot().get("notRead"));
         assertThrows(NoPivotException.class, () -> admin.pivot());
@@ -185,27 +332,46 @@ class BelongsToManySamplesIT extends DatabaseTest {
 
     @Test
     void writingSamplesFromQuicksPage() {
-        Post post = entities.get(Post.class).create(Map.of("title", "t"));
+        entities.get(Post.class).create(Map.of("title", "t"));
+        for (String name : List.of("java", "orm", "sql", "guice", "jdbi")) {
+            entities.get(Tag.class).create(Map.of("name", name));   // ids 1 to 5; the sample's tag is 6
+        }
+
+        // snippet:start btm-writing
+        Post post = entities.get(Post.class).findOrFail(1);
         Tag tag = entities.get(Tag.class).create(Map.of("name", "miscellaneous"));
 
-        post.tags().attach(tag.getId());
-        post.tags().attach(tag);
+        post.tags().attach(tag.getId());   // an id
+        post.tags().attach(tag);           // or an entity
+        // snippet:hide
         assertEquals(1, post.tags().count());
+        // snippet:show
         post.tags().detach(tag);
+        // snippet:hide
         assertEquals(0, post.tags().count());
+        // snippet:show
+        post.tags().sync(List.of(2, 3, 6));
+        // snippet:end
+        assertEquals(6L, tag.getId());
+        assertEquals(List.of("miscellaneous", "orm", "sql"), post.tags().orderBy("name").get().stream().map(Tag::getName).toList());
     }
 
     @Test
     void aRelatedTableWithoutAnEntityReadsPlainRows() {
         User user = this.user;
-        user.roleRows().attach(admin.getId(), editor.getId());
-        user.roles().updateExistingPivot(editor.getId(), Map.of("assignedBy", "ops"));
+        user.roles().attach(viewer, Map.of("assignedBy", "ops"));
+        assertEquals(List.of(1L, 2L), List.of(admin.getId(), editor.getId()), "the sample attaches ids 1 and 2");
 
+        // snippet:start btm-table-using
         List<Map<String, Object>> rows = user.roleRows().orderBy("name").get();
-        Pivot pivot = (Pivot) rows.get(1).get("pivot");
+        Pivot pivot = (Pivot) rows.get(0).get("pivot");
+        user.roleRows().attach(1, 2);
+        // snippet:end
 
-        assertEquals(List.of("admin", "editor"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(List.of("viewer"), rows.stream().map(r -> r.get("name")).toList());
         assertEquals("ops", pivot.get("assignedBy"));
+        assertEquals(List.of("admin", "editor", "viewer"),
+                user.roleRows().orderBy("name").get().stream().map(r -> r.get("name")).toList());
     }
 
     // ---- pivot-operations.md ----------------------------------------------------------------------

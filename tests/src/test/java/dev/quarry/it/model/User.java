@@ -70,9 +70,11 @@ public class User extends User_Relations {
     // snippet:end
 
     /** The same roles as plain rows of the "roles" table, without the Role entity (Mongoloquent's form). */
+    // snippet:start btm-table-declaration
     public BelongsToManyTable<User> roleRows() {
-        return belongsToManyTable("roles").withPivot("assignedBy");
+        return belongsToManyTable("roles").withPivot("assignedBy");   // pivot roles_users(userId, roleId), related key "id"
     }
+    // snippet:end
 
     // snippet:start queries-scopes
     @Scope
