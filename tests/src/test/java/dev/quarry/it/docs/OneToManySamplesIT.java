@@ -76,21 +76,34 @@ class OneToManySamplesIT extends DatabaseTest {
             return hasMany(Article.class).foreignKey("writtenBy").orderBy("title");
         }
 
+        // snippet:start has-one-overrides
+        // snippet:hide each form is a relation method of its own
         public HasOne<Author, Article> anArticle() {
+        // snippet:show
             return hasOne("Article", "writtenBy", null);                        // articles.writtenBy = authors.id
+        // snippet:hide
         }
 
         public HasOne<Author, Article> anArticleByEmail() {
+        // snippet:show
             return hasOne("Article", "authorEmail", "email");                   // articles.authorEmail = authors.email
+        // snippet:hide
         }
 
         public HasOne<Author, Article> anArticleByEmailFluent() {
+        // snippet:show
             return hasOne(Article.class).foreignKey("authorEmail").localKey("email");
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
+        // snippet:start has-one-latest
+        // Author.java
         public HasOne<Author, Article> latestArticle() {
             return hasOne(Article.class).foreignKey("writtenBy").orderBy("id", "desc");
         }
+        // snippet:end
 
         Long getId() {
             return id;
@@ -283,13 +296,21 @@ class OneToManySamplesIT extends DatabaseTest {
         Long id;
         String email;
 
+        // snippet:start has-one-default-forms
+        // snippet:hide each form is a relation method of its own
         public HasOne<Member, Profile> profileOrBlank() {
+        // snippet:show
             return hasOne(Profile.class).withDefault();                                   // empty
+        // snippet:hide
         }
 
         public HasOne<Member, Profile> profileInCode() {
+        // snippet:show
             return hasOne(Profile.class).withDefault(profile -> profile.setBio("(none yet)"));
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
         public HasOne<Member, Profile> profileWithUnknownDefault() {
             return hasOne(Profile.class).withDefault(Map.of("nickname", "x"));
@@ -1033,13 +1054,17 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneReadingSamples() {
         User user = ada;
 
+        // snippet:start has-one-4
         Optional<Profile> row = user.profile().first();
+        // snippet:end
         assertTrue(row.isEmpty(), "first() ignores the default");
 
         user.profile().create(Map.of("bio", "analyst"));
         statements.reset();
+        // snippet:start has-one-5
         Profile profile = user.profile().getResults();   // one SELECT
         Profile again = user.getProfile();               // no statement
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertSame(profile, again);
@@ -1053,19 +1078,27 @@ class OneToManySamplesIT extends DatabaseTest {
         post(grace, "g1");
         statements.reset();
 
-        List<User> users = entities.get(User.class).query().with("profile").orderBy("id").get();             // 2 statements
+        // snippet:start has-one-eager
+        List<User> users = entities.get(User.class).query().with("profile").get();             // 2 statements
+        // snippet:hide
         assertEquals(2, statements.count());
         statements.reset();
+        // snippet:show
         List<Post> posts = entities.get(Post.class).query().with("author.profile").get();      // 3: posts, users, profiles
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
+        // snippet:show
         List<Profile> back = entities.get(Profile.class).query().with("user.posts").get();     // 3: profiles, users, posts
+        // snippet:end
         assertEquals(3, statements.count());
         statements.reset();
 
-        assertEquals("(none yet)", users.get(0).getProfile().getBio());
-        assertFalse(users.get(0).getProfile().isLoaded());
-        assertEquals("admiral", users.get(1).getProfile().getBio());
+        User first = users.stream().filter(u -> u.getId().equals(ada.getId())).findFirst().orElseThrow();
+        User second = users.stream().filter(u -> u.getId().equals(grace.getId())).findFirst().orElseThrow();
+        assertEquals("(none yet)", first.getProfile().getBio());
+        assertFalse(first.getProfile().isLoaded());
+        assertEquals("admiral", second.getProfile().getBio());
         assertEquals("admiral", posts.get(0).getAuthor().getProfile().getBio());
         assertEquals(List.of("g1"), titles(back.get(0).user().getResults().getPosts()));
         assertEquals(0, statements.count());
@@ -1075,7 +1108,9 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneWithDefaultSamples() {
         User user = ada;
 
+        // snippet:start has-one-default-using
         String bio = user.getProfile().getBio();          // "(none yet)" for a user without a profile
+        // snippet:end
 
         assertEquals("(none yet)", bio);
         Member member = entities.<Member>get("User@samples").find(grace.getId()).orElseThrow();
@@ -1089,11 +1124,15 @@ class OneToManySamplesIT extends DatabaseTest {
     void savingAHasOneDefaultCreatesTheProfile() {
         User user = ada;
 
+        // snippet:start has-one-default-save
         Profile profile = user.getProfile();             // the default: profile.isLoaded() is false
+        // snippet:hide
         assertFalse(profile.isLoaded());
         assertEquals(ada.getId(), profile.getUserId());
         statements.reset();
+        // snippet:show
         profile.setBio("Analyst").save();                // INSERT with userId set
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertTrue(statements.sql().get(0).startsWith("INSERT INTO \"profiles\""), statements.sql().get(0));
@@ -1106,8 +1145,10 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneWritingSamplesLeaveTheEarlierProfile() {
         User user = ada;
 
+        // snippet:start has-one-10
         Profile created = user.profile().create(Map.of("bio", "Analyst"));
         Profile saved = user.profile().save(entities.get(Profile.class).setBio("Admiral"));
+        // snippet:end
 
         assertEquals(ada.getId(), created.getUserId());
         assertEquals(ada.getId(), saved.getUserId());
@@ -1125,8 +1166,10 @@ class OneToManySamplesIT extends DatabaseTest {
         User user = ada;
         user.profile().create(Map.of("bio", "Analyst"));
 
+        // snippet:start has-one-11
         user.profile().first().ifPresent(Profile::delete);
         user.profile().create(Map.of("bio", "Admiral"));
+        // snippet:end
 
         assertEquals(1, countRows("profiles"));
         assertEquals("Admiral", user.getProfile().getBio());
@@ -1137,7 +1180,9 @@ class OneToManySamplesIT extends DatabaseTest {
         User user = ada;
         user.profile().create(Map.of("bio", "earlier"));
 
+        // snippet:start has-one-13
         Profile profile = user.setProfile(entities.get(Profile.class).setBio("Analyst"));
+        // snippet:end
 
         assertTrue(profile.isLoaded());
         assertEquals(ada.getId(), profile.getUserId());

@@ -53,9 +53,11 @@ public class User extends User_Relations {
     }
 
     /** The user's profile, or a blank one when there is none. */
+    // snippet:start has-one-default-declaration
     public HasOne<User, Profile> profile() {
         return hasOne(Profile.class).withDefault(Map.of("bio", "(none yet)"));
     }
+    // snippet:end
 
     // snippet:start has-many-through-pivot-entity
     /** The user's rows of the roles_users pivot, as entities. */
