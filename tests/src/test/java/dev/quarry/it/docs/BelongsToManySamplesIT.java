@@ -156,7 +156,7 @@ class BelongsToManySamplesIT extends DatabaseTest {
         Grantee grantee = entities.get(Grantee.class);
 
         assertEquals("user_permission_map", grantee.withTable().pivotTable().table());
-        assertEquals(List.of("userId"), grantee.withTable().pivotTable().foreignPivotKeys());
+        assertEquals(List.of("granteeId"), grantee.withTable().pivotTable().foreignPivotKeys(), "this entity is named Grantee");
         assertEquals(List.of("FK_UserId"), grantee.withTableAndKeys().pivotTable().foreignPivotKeys());
         assertEquals(List.of("FK_PermissionID"), grantee.withTableAndKeys().pivotTable().relatedPivotKeys());
         // The last form's keys are attributes the page's schema has; the fixture's Permission has no
