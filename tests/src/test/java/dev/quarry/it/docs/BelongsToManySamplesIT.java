@@ -19,6 +19,7 @@ import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.relation.BelongsToMany;
+import dev.quarry.relation.InvalidRelationException;
 import dev.quarry.relation.NoPivotException;
 import dev.quarry.relation.Pivot;
 import dev.quarry.relation.UnknownPivotColumnException;
@@ -42,12 +43,93 @@ class BelongsToManySamplesIT extends DatabaseTest {
     static class Member extends BaseEntity<Member> {
         Long id;
 
+        // snippet:start pivot-filter
         public BelongsToMany<Member, Role> approvedRoles() {
             return belongsToMany(Role.class).table("members_roles").wherePivot("approved", true);
         }
+        // snippet:end
 
         public BelongsToMany<Member, Role> pendingRoles() {
             return belongsToMany(Role.class).table("members_roles").wherePivot("approved", false);
+        }
+    }
+
+    /** The page's overrides, declared on a second view of the users table (relations resolve only when called). */
+    @Entity(value = "Grantee", module = "docs", table = "users")
+    static class Grantee extends BaseEntity<Grantee> {
+        Long id;
+        String user_id;   // the parent key the last positional form names
+
+        // snippet:start btm-positional
+        // snippet:hide each form is a relation method of its own
+        public BelongsToMany<Grantee, Permission> withTable() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map");                          // table
+        // snippet:hide
+        }
+
+        public BelongsToMany<Grantee, Permission> withTableAndKeys() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map", "FK_UserId", "FK_PermissionID");
+        // snippet:hide
+        }
+
+        public BelongsToMany<Grantee, Permission> withEveryKey() {
+        // snippet:show
+            return belongsToMany("Permission", "user_permission_map", "FK_UserId", "FK_PermissionID",
+                    "user_id", "permission_id");                                                // parent key, related key
+        // snippet:hide
+        }
+        // snippet:show
+        // snippet:end
+    }
+
+    /** The fluent form, on a second view of the developers table and its pivot developers_projects. */
+    @Entity(value = "Developer", module = "docs", table = "developers")
+    static class FluentDeveloper extends BaseEntity<FluentDeveloper> {
+        Long id;
+        String name;
+
+        public BelongsToMany<FluentDeveloper, Project> projects() {
+            // snippet:start btm-fluent
+            return belongsToMany(Project.class)
+                    .table("developers_projects")
+                    .foreignPivotKey("developerId")
+                    .relatedPivotKey("projectOrgId", "projectCode")   // the project's key is (orgId, code)
+                    .relatedKey("orgId", "code");
+            // snippet:end
+        }
+    }
+
+    /** The page's Student, as a second view of the students table ("Student" here is this class; "Course" the fixture's). */
+    static final class PageStudent {
+        @Entity(value = "Student", module = "docs", table = "students")
+        static class Student extends BaseEntity<Student> {
+            Long id;
+            String code;
+
+            // snippet:start btm-custom-keys
+            public BelongsToMany<Student, Course> courses() {
+                return belongsToMany("Course", "enrolments", "studentCode", "courseRef", "code", "ref");
+            }
+            // snippet:end
+        }
+    }
+
+    /** The page's inverse, on a second view of the courses table ("Course" here is this class; "Student" the fixture's). */
+    static final class PageCourse {
+        @Entity(value = "Course", module = "docs", table = "courses")
+        static class Course extends BaseEntity<Course> {
+            Long id;
+            String ref;
+
+            // snippet:start btm-inverse
+            // Course.java
+            public BelongsToMany<Course, Student> students() {
+                return belongsToMany(Student.class).table("enrolments").foreignPivotKey("courseRef").relatedPivotKey("studentCode")
+                        .parentKey("ref").relatedKey("code");
+            }
+            // snippet:end
         }
     }
 
@@ -67,6 +149,49 @@ class BelongsToManySamplesIT extends DatabaseTest {
         assertEquals("permissions_users", user.permissions().pivotTable().table());
         assertEquals(List.of("userId"), user.permissions().pivotTable().foreignPivotKeys());
         assertEquals(List.of("permissionId"), user.permissions().pivotTable().relatedPivotKeys());
+    }
+
+    @Test
+    void positionalOverrides() {
+        Grantee grantee = entities.get(Grantee.class);
+
+        assertEquals("user_permission_map", grantee.withTable().pivotTable().table());
+        assertEquals(List.of("granteeId"), grantee.withTable().pivotTable().foreignPivotKeys(), "this entity is named Grantee");
+        assertEquals(List.of("FK_UserId"), grantee.withTableAndKeys().pivotTable().foreignPivotKeys());
+        assertEquals(List.of("FK_PermissionID"), grantee.withTableAndKeys().pivotTable().relatedPivotKeys());
+        // The last form's keys are attributes the page's schema has; the fixture's Permission has no
+        // permission_id, and the error shows the sixth argument is taken as the related key.
+        InvalidRelationException e = assertThrows(InvalidRelationException.class, () -> grantee.withEveryKey().pivotTable());
+        assertTrue(e.getMessage().contains("permission_id") && !e.getMessage().contains("'user_id'"), e.getMessage());
+    }
+
+    @Test
+    void theFluentFormRelatesAProjectByItsCompositeKey() {
+        entities.get(Project.class).setOrgId(7L).setCode("apollo").save();
+        FluentDeveloper developer = entities.get(FluentDeveloper.class);
+        developer.name = "Ada";
+        developer.save();
+
+        developer.projects().attach(Key.of("orgId", 7L, "code", "apollo"));
+
+        assertEquals(List.of("projectOrgId", "projectCode"), developer.projects().pivotTable().relatedPivotKeys());
+        assertEquals(List.of("apollo"), developer.projects().get().stream().map(Project::getCode).toList());
+    }
+
+    @Test
+    void thePagesStudentAndCourseDeclarationsShareThePivotRows() {
+        PageStudent.Student student = entities.get(PageStudent.Student.class);
+        student.code = "S1";
+        student.save();
+        PageCourse.Course course = entities.get(PageCourse.Course.class);
+        course.ref = "C1";
+        course.save();
+
+        student.courses().attach(entities.get(Course.class).query().where("ref", "C1").firstOrFail());
+
+        assertEquals(List.of("S1"), course.students().get().stream().map(Student::getCode).toList());
+        assertEquals("enrolments", student.courses().pivotTable().table());
+        assertEquals(1, student.courses().newPivotQuery().count());
     }
 
     @Test
@@ -94,16 +219,21 @@ class BelongsToManySamplesIT extends DatabaseTest {
     @Test
     void readingSamplesStayConstrainedToTheUser() {
         Permission edit = entities.get(Permission.class).create(Map.of("name", "post.edit"));
+        entities.get(Permission.class).create(Map.of("name", "post.publish"));
+        entities.get(Permission.class).create(Map.of("name", "user.view"));
         Permission delete = entities.get(Permission.class).create(Map.of("name", "user.delete"));
+        assertEquals(4L, delete.getId(), "the sample finds id 4");
         user.permissions().attach(edit, delete);
         User other = entities.get(User.class).create(Map.of("email", "other@example.com"));
         other.permissions().attach(edit);
 
+        // snippet:start btm-reading
         List<Permission> all = user.permissions().get();
         List<Permission> some = user.permissions().where("name", "like", "post.%").orderBy("name").limit(10).get();
         long count = user.permissions().count();
         boolean any = user.permissions().exists();
-        Optional<Permission> one = user.permissions().find(delete.getId());
+        Optional<Permission> one = user.permissions().find(4);
+        // snippet:end
 
         assertEquals(2, all.size());
         assertEquals(List.of("post.edit"), some.stream().map(Permission::getName).toList());
@@ -118,8 +248,11 @@ class BelongsToManySamplesIT extends DatabaseTest {
         user.permissions().attach(entities.get(Permission.class).create(Map.of("name", "x")));
         statements.reset();
 
-        List<Permission> first = user.permissions().getResults();
-        List<Permission> again = user.permissions().getResults();
+        // snippet:start btm-lazy
+        List<Permission> first = user.permissions().getResults();   // one SELECT
+        List<Permission> again = user.permissions().getResults();   // no statement
+        user.isRelationLoaded("permissions");                       // true
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertEquals(first, again);
@@ -132,23 +265,35 @@ class BelongsToManySamplesIT extends DatabaseTest {
         admin.permissions().attach(entities.get(Permission.class).create(Map.of("name", "p")));
         statements.reset();
 
-        entities.get(User.class).query().with("roles").get();
+        // snippet:start btm-eager
+        List<User> users = entities.get(User.class).query().with("roles").get();              // 2 statements
+        // snippet:hide
         assertEquals(2, statements.count());
         statements.reset();
-        entities.get(User.class).query().with("roles.permissions").get();
+        // snippet:show
+        List<User> deep = entities.get(User.class).query().with("roles.permissions").get();   // 3 statements
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
-        entities.get(User.class).query().with("roles", "permissions").get();
+        // snippet:show
+        List<User> both = entities.get(User.class).query().with("roles", "permissions").get();// 3, no cartesian product
+        // snippet:end
         assertEquals(3, statements.count());
+        assertEquals(List.of("admin"), users.get(0).getRoles().stream().map(Role::getName).toList());
+        assertEquals(List.of("p"), deep.get(0).getRoles().get(0).permissions().getResults().stream().map(Permission::getName).toList());
+        assertTrue(both.get(0).isRelationLoaded("roles") && both.get(0).isRelationLoaded("permissions"));
     }
 
     @Test
     void aConstrainedEagerLoadFiltersAndOrders() {
-        user.roles().attach(admin, editor, viewer);
+        Role guest = entities.get(Role.class).create(Map.of("name", "guest"));
+        user.roles().attach(editor, guest, admin);
 
+        // snippet:start btm-eager-constrained
         List<User> users = entities.get(User.class).query()
-                .with("roles", q -> q.where("name", "<>", "viewer").orderBy("name"))
+                .with("roles", q -> q.where("name", "<>", "guest").orderBy("name"))
                 .get();
+        // snippet:end
 
         assertEquals(List.of("admin", "editor"), users.get(0).getRoles().stream().map(Role::getName).toList());
     }
@@ -163,10 +308,14 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void everyRoleCarriesItsPivotRow() {
         user.roles().attach(admin, Map.of("assignedBy", "root"));
 
+        // snippet:start btm-pivot-row
         for (Role role : user.roles().get()) {
             Object assignedBy = role.pivot().get("assignedBy");
+            // snippet:hide
             assertEquals("root", assignedBy);
+            // snippet:show
         }
+        // snippet:end
         Role read = user.roles().get().get(0);
         assertThrows(UnknownPivotColumnException.class, () -> read.pivot().get("notRead"));
         assertThrows(NoPivotException.class, () -> admin.pivot());
@@ -183,37 +332,58 @@ class BelongsToManySamplesIT extends DatabaseTest {
 
     @Test
     void writingSamplesFromQuicksPage() {
-        Post post = entities.get(Post.class).create(Map.of("title", "t"));
+        entities.get(Post.class).create(Map.of("title", "t"));
+        for (String name : List.of("java", "orm", "sql", "guice", "jdbi")) {
+            entities.get(Tag.class).create(Map.of("name", name));   // ids 1 to 5; the sample's tag is 6
+        }
+
+        // snippet:start btm-writing
+        Post post = entities.get(Post.class).findOrFail(1);
         Tag tag = entities.get(Tag.class).create(Map.of("name", "miscellaneous"));
 
-        post.tags().attach(tag.getId());
-        post.tags().attach(tag);
+        post.tags().attach(tag.getId());   // an id
+        post.tags().attach(tag);           // or an entity
+        // snippet:hide
         assertEquals(1, post.tags().count());
+        // snippet:show
         post.tags().detach(tag);
+        // snippet:hide
         assertEquals(0, post.tags().count());
+        // snippet:show
+        post.tags().sync(List.of(2, 3, 6));
+        // snippet:end
+        assertEquals(6L, tag.getId());
+        assertEquals(List.of("miscellaneous", "orm", "sql"), post.tags().orderBy("name").get().stream().map(Tag::getName).toList());
     }
 
     @Test
     void aRelatedTableWithoutAnEntityReadsPlainRows() {
         User user = this.user;
-        user.roleRows().attach(admin.getId(), editor.getId());
-        user.roles().updateExistingPivot(editor.getId(), Map.of("assignedBy", "ops"));
+        user.roles().attach(viewer, Map.of("assignedBy", "ops"));
+        assertEquals(List.of(1L, 2L), List.of(admin.getId(), editor.getId()), "the sample attaches ids 1 and 2");
 
+        // snippet:start btm-table-using
         List<Map<String, Object>> rows = user.roleRows().orderBy("name").get();
-        Pivot pivot = (Pivot) rows.get(1).get("pivot");
+        Pivot pivot = (Pivot) rows.get(0).get("pivot");
+        user.roleRows().attach(1, 2);
+        // snippet:end
 
-        assertEquals(List.of("admin", "editor"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(List.of("viewer"), rows.stream().map(r -> r.get("name")).toList());
         assertEquals("ops", pivot.get("assignedBy"));
+        assertEquals(List.of("admin", "editor", "viewer"),
+                user.roleRows().orderBy("name").get().stream().map(r -> r.get("name")).toList());
     }
 
     // ---- pivot-operations.md ----------------------------------------------------------------------
 
     @Test
     void attachSamples() {
+        // snippet:start pivot-attach
         List<Object> attached = user.roles().attach(admin, editor.getId());
-        user.roles().attach(List.of(admin, editor), Map.of("assignedBy", "root"));
-        user.roles().attach(viewer.getId(), Map.of("assignedBy", "ops"));
-        user.roles().attach(Map.of(admin.getId(), Map.of("assignedBy", "root")));
+        user.roles().attach(List.of(admin, editor), Map.of("assignedBy", "root"));  // the same attributes for each
+        user.roles().attach(viewer.getId(), Map.of("assignedBy", "ops"));          // one id with attributes
+        user.roles().attach(Map.of(admin.getId(), Map.of("assignedBy", "root")));  // attributes per id
+        // snippet:end
 
         assertEquals(List.of(admin.getId(), editor.getId()), attached);
         assertEquals(3, user.roles().count());
@@ -224,9 +394,11 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void detachSamples() {
         user.roles().attach(admin, editor, viewer);
 
-        int none = user.roles().detach(List.of());
+        // snippet:start pivot-detach
         int removed = user.roles().detach(admin, editor.getId());
-        int all = user.roles().detach();
+        int all = user.roles().detach();          // every role of this user (matching the relation's pivot filters)
+        int none = user.roles().detach(List.of()); // an empty list removes NOTHING and runs no statement
+        // snippet:end
 
         assertEquals(0, none);
         assertEquals(2, removed);
@@ -236,19 +408,29 @@ class BelongsToManySamplesIT extends DatabaseTest {
     @Test
     void syncSamples() {
         Post post = entities.get(Post.class).create(Map.of("title", "t"));
-        List<Long> tags = List.of("a", "b", "c", "d").stream()
-                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
-        post.tags().attach(tags.get(0), tags.get(1));
+        Long news = entities.get(Tag.class).create(Map.of("name", "news")).getId();
+        Long java = entities.get(Tag.class).create(Map.of("name", "java")).getId();
+        Long orm = entities.get(Tag.class).create(Map.of("name", "orm")).getId();
+        Long sql = entities.get(Tag.class).create(Map.of("name", "sql")).getId();
+        post.tags().attach(news, java);
 
-        SyncResult result = post.tags().sync(List.of(tags.get(1), tags.get(2), tags.get(3)));
-        assertEquals(List.of(tags.get(2), tags.get(3)), result.attached());
-        assertEquals(List.of(tags.get(0)), result.detached());
+        // snippet:start pivot-sync
+        SyncResult result = post.tags().sync(List.of(java, orm, sql));
+        result.attached();   // ids newly attached: [orm, sql]
+        result.detached();   // ids removed: [news]
+        // snippet:hide
+        assertEquals(List.of(orm, sql), result.attached());
+        assertEquals(List.of(news), result.detached());
+        // snippet:show
 
-        post.tags().sync(List.of());
+        post.tags().sync(List.of());   // detaches every tag of the post
+        // snippet:end
         assertEquals(0, post.tags().count());
 
         user.roles().attach(admin, Map.of("assignedBy", "ops"));
+        // snippet:start pivot-sync-attributes
         SyncResult updated = user.roles().sync(Map.of(admin.getId(), Map.of("assignedBy", "root"), editor.getId(), Map.of()));
+        // snippet:end
         assertEquals(List.of(admin.getId()), updated.updated());
         assertEquals(List.of(editor.getId()), updated.attached());
     }
@@ -257,8 +439,12 @@ class BelongsToManySamplesIT extends DatabaseTest {
     void toggleAndUpdateExistingPivotSamples() {
         user.roles().attach(admin);
 
+        // snippet:start pivot-toggle
         ToggleResult toggled = user.roles().toggle(admin, viewer);
+        // snippet:end
+        // snippet:start pivot-update-existing
         int updated = user.roles().updateExistingPivot(viewer.getId(), Map.of("assignedBy", "security"));
+        // snippet:end
 
         assertEquals(List.of(viewer.getId()), toggled.attached());
         assertEquals(List.of(admin.getId()), toggled.detached());
@@ -286,18 +472,28 @@ class BelongsToManySamplesIT extends DatabaseTest {
 
     @Test
     void relationSetterSamples() {
-        List<Long> ids = List.of("a", "b", "c").stream()
-                .map(n -> entities.get(Tag.class).create(Map.of("name", n)).getId()).toList();
-        Tag someTag = entities.get(Tag.class).findOrFail(ids.get(1));
-        Post post = entities.get(Post.class).create(Map.of("title", "first"));
+        Long javaId = entities.get(Tag.class).create(Map.of("name", "java")).getId();
+        Long newsId = entities.get(Tag.class).create(Map.of("name", "news")).getId();
+        Long ormId = entities.get(Tag.class).create(Map.of("name", "orm")).getId();
+        entities.get(Post.class).create(Map.of("title", "first"));
 
-        post.setTags(ids.get(0), ids.get(2), someTag);
-        assertEquals(3, post.tags().count());
-        post.setTags(List.of(ids.get(0), ids.get(2)));
-        assertEquals(2, post.tags().count());
-        List<Tag> tags = post.getTags();
-        assertEquals(2, tags.size());
-        post.setTags(List.of());
+        // snippet:start relation-setters-using
+        Tag someTag = entities.get(Tag.class).findOrFail(javaId);
+        Post post = entities.get(Post.class).firstOrFail();
+
+        post.setTags(newsId, ormId, someTag);         // ids, entities, or both
+        // snippet:hide
+        assertEquals(List.of("java", "news", "orm"), post.tags().orderBy("name").get().stream().map(Tag::getName).toList());
+        // snippet:show
+        post.setTags(List.of(newsId, ormId));         // or a collection
+        // snippet:hide
+        assertEquals(List.of("news", "orm"), post.getTags().stream().map(Tag::getName).sorted().toList());
+        // snippet:show
+        post.setTags(List.of());                      // detaches every tag
+
+        List<Tag> tags = post.getTags();              // one SELECT the first time, then cached
+        // snippet:end
+        assertEquals(List.of(), tags);
         assertEquals(0, post.tags().count());
     }
 }

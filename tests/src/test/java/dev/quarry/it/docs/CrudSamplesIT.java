@@ -39,16 +39,24 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void creatingIsOneInsertThatReadsDefaultsBack() {
+        execute("DELETE FROM \"users\"");
         statements.reset();
+        // snippet:start crud-save
         User ada = entities.get(User.class)
-                .setEmail("ada2@example.com")
+                .setEmail("ada@example.com")
                 .setName("Ada")
                 .save();                       // INSERT INTO "users" ("email", "name") VALUES (?, ?)
 
+        ada.getId();         // the identity value the database generated
+        ada.getActive();     // true:     the column's DEFAULT TRUE
+        ada.getRole();       // "member": the column's DEFAULT 'member'
+        ada.isLoaded();      // true
+        // snippet:end
+
         assertEquals(List.of("INSERT INTO \"users\" (\"email\", \"name\") VALUES (?, ?)"), statements.sql());
-        assertEquals(2L, ada.getId());         // the identity value the database generated
-        assertEquals(true, ada.getActive());   // true:     the column's DEFAULT TRUE
-        assertEquals("member", ada.getRole()); // "member": the column's DEFAULT 'member'
+        assertEquals(2L, ada.getId());
+        assertEquals(true, ada.getActive());
+        assertEquals("member", ada.getRole());
         assertEquals(false, ada.getAdmin());
         assertTrue(ada.isLoaded());
         assertFalse(ada.isDirty());
@@ -63,7 +71,9 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void createFromAMap() {
+        // snippet:start crud-create
         User grace = entities.get(User.class).create(Map.of("email", "grace@example.com", "name", "Grace"));
+        // snippet:end
 
         assertTrue(grace.isLoaded());
         assertEquals("Grace", rows("users", "id").get(1).get("name"));
@@ -80,6 +90,7 @@ class CrudSamplesIT extends DatabaseTest {
         entities.get(User.class).create(Map.of("email", "grace@example.com", "name", "Grace"));
         statements.reset();
 
+        // snippet:start crud-read
         User users = entities.get(User.class);
 
         Optional<User> maybe = users.find(ada.getId());      // key values are converted: 1, 1L and "1" all work
@@ -88,6 +99,7 @@ class CrudSamplesIT extends DatabaseTest {
         List<User> everyone = users.all();
         long total = users.count();
         boolean any = users.exists();
+        // snippet:end
 
         assertEquals("Ada", maybe.orElseThrow().getName());
         assertEquals("Ada", sure.getName());
@@ -125,15 +137,23 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void updatingWritesOnlyWhatChanged() {
+        // snippet:start crud-update
         User user = users.findOrFail(ada.getId());
         user.setName("Ada Lovelace");
+        // snippet:hide
         statements.reset();
+        // snippet:show
         user.save();          // UPDATE "users" SET "name" = ? WHERE "id" = ?
+        // snippet:hide
         assertEquals(List.of("UPDATE \"users\" SET \"name\" = ? WHERE \"id\" = ?"), statements.sql());
+        // snippet:show
         user.save();          // nothing changed: no statement at all
+        // snippet:end
         assertEquals(1, statements.count());
 
+        // snippet:start crud-update-map
         user.update(Map.of("name", "Countess of Lovelace", "age", 36));
+        // snippet:end
         assertEquals("UPDATE \"users\" SET \"name\" = ?, \"age\" = ? WHERE \"id\" = ?", statements.sql().get(1));
         assertEquals(36, rows("users", "id").get(0).get("age"));
     }
@@ -151,11 +171,13 @@ class CrudSamplesIT extends DatabaseTest {
     void findOrCreate() {
         entities.get(User.class).create(Map.of("email", "grace@example.com", "name", "Grace"));
 
+        // snippet:start crud-first-or-create
         // the first user with this email, or a new one created from both maps
         User g = users.firstOrCreate(Map.of("email", "grace@example.com"), Map.of("name", "Grace"));
 
         // the first user with this email, updated with the second map; or a new one from both maps
         User h = users.updateOrCreate(Map.of("email", "hopper@example.com"), Map.of("name", "Grace Hopper"));
+        // snippet:end
 
         assertEquals(2L, g.getId());
         assertEquals(3L, h.getId());
@@ -175,12 +197,16 @@ class CrudSamplesIT extends DatabaseTest {
         User stale = users.findOrFail(ada.getId());
         statements.reset();
 
+        // snippet:start crud-delete
         boolean deleted = user.delete();   // DELETE FROM "users" WHERE "id" = ?; false if the row was already gone
+        user.isLoaded();                   // false
+        user.delete();                     // false: deleting twice is harmless
+        // snippet:end
 
         assertTrue(deleted);
         assertEquals(List.of("DELETE FROM \"users\" WHERE \"id\" = ?"), statements.sql());
-        assertFalse(user.isLoaded());      // false
-        assertFalse(user.delete());        // false: deleting twice is harmless
+        assertFalse(user.isLoaded());
+        assertFalse(user.delete());
         assertFalse(stale.delete());       // false: the row was already gone
         assertEquals(2, statements.count());   // user's second delete() ran no statement
         assertEquals(0, countRows("users"));
@@ -192,15 +218,21 @@ class CrudSamplesIT extends DatabaseTest {
         user.setName("unsaved");
         execute("UPDATE \"users\" SET \"age\" = 37");
 
-        Optional<User> copy = user.fresh();    // a new instance read from the row; this one is unchanged
-        assertEquals(37, copy.orElseThrow().getAge());
-        assertNull(user.getAge());
-        assertEquals("unsaved", user.getName());
-
+        // snippet:start crud-refresh
         user.refresh();                        // re-reads the row into this instance, dropping unsaved changes
+        // snippet:hide
         assertEquals("Ada", user.getName());
         assertEquals(37, user.getAge());
         assertFalse(user.isDirty());
+        user.setName("changed");
+        execute("UPDATE \"users\" SET \"age\" = 38");
+        // snippet:show
+        Optional<User> copy = user.fresh();    // a new instance read from the row; this one is unchanged
+        // snippet:end
+        assertEquals(38, copy.orElseThrow().getAge());
+        assertEquals("Ada", copy.orElseThrow().getName());
+        assertEquals(37, user.getAge());
+        assertEquals("changed", user.getName());
 
         execute("DELETE FROM \"users\"");
         assertThrows(EntityNotFoundException.class, user::refresh);
@@ -213,12 +245,18 @@ class CrudSamplesIT extends DatabaseTest {
     void attributesByName() {
         User user = users.findOrFail(ada.getId());
 
-        assertEquals("ada@example.com", user.getAttribute("email"));
+        // snippet:start crud-attributes
+        user.getAttribute("email");                 // "ada@example.com"
         user.setAttribute("age", "37");             // converted to the attribute's type: 37
+        user.toMap();                               // {id=1, email=ada@example.com, name=..., ...} in declaration order
+        user.keyValue();                            // 1 (a Map for a composite key)
+        // snippet:end
+
+        assertEquals("ada@example.com", user.getAttribute("email"));
         assertEquals(Integer.valueOf(37), user.getAge());
         assertEquals(List.of("id", "email", "name", "active", "role", "age", "admin"), List.copyOf(user.toMap().keySet()));
         assertEquals(37, user.toMap().get("age"));
-        assertEquals(1L, user.keyValue());          // 1 (a Map for a composite key)
+        assertEquals(1L, user.keyValue());
         assertThrows(UnknownAttributeException.class, () -> user.getAttribute("mail"));
         user.setAttribute("admin", true);           // not mass assignment: guarded attributes too
         assertEquals(true, user.getAdmin());
@@ -226,18 +264,17 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void fillIsAllOrNothing() {
+        // snippet:start crud-fill
         User form = entities.get(User.class);
         form.fill(Map.of("email", "linus@example.com", "age", "42"));   // age becomes the Integer 42
-        assertEquals(Integer.valueOf(42), form.getAge());
 
-        GuardedAttributeException guarded = assertThrows(GuardedAttributeException.class,
-                () -> form.fill(Map.of("name", "Linus", "admin", true)));
-        // GuardedAttribute: admin is @Guarded; name was not set either
-        assertEquals("GuardedAttribute", guarded.errorId());
-        assertNull(form.getName());
+        assertThrows(GuardedAttributeException.class, () -> form.fill(Map.of("name", "Linus", "admin", true)));
+        // admin is @Guarded; name was not set either
 
         assertThrows(InvalidValueException.class, () -> form.fill(Map.of("name", "Linus", "age", "forty")));
-        // InvalidValue: "forty" is not an Integer; name was not set either
+        // "forty" is not an Integer; name was not set either
+        // snippet:end
+
         assertNull(form.getName());
         assertEquals(Integer.valueOf(42), form.getAge());
 
@@ -248,15 +285,28 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void dirtyTracking() {
+        // snippet:start crud-dirty
         User user = users.findOrFail(ada.getId());
+        user.isDirty();                  // false
+        // snippet:hide
         assertFalse(user.isDirty());
+        // snippet:show
         user.setName("Ada King");
+        user.isDirty();                  // true
+        user.isDirty("name");            // true
+        user.isDirty("email");           // false
+        user.dirtyAttributes();          // {name=Ada King}
+        user.originalValue("name");      // the name as read from the row
+        // snippet:hide
         assertTrue(user.isDirty());
         assertTrue(user.isDirty("name"));
         assertFalse(user.isDirty("email"));
         assertEquals(Map.of("name", "Ada King"), user.dirtyAttributes());
-        assertEquals("Ada", user.originalValue("name"));      // the name as read from the row
+        assertEquals("Ada", user.originalValue("name"));
+        // snippet:show
         user.save();
+        user.isDirty();                  // false
+        // snippet:end
         assertFalse(user.isDirty());
         assertEquals("Ada King", user.originalValue("name"));
         assertTrue(user.isLoaded());
@@ -265,12 +315,14 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void aTransactionWritesBothRowsOrNeither() {
+        // snippet:start crud-transaction
         entities.transaction(() -> {
             User author = users.create(Map.of("email", "author@example.com"));
             entities.get(Post.class).setTitle("Hello").setUserId(author.getId()).save();
         });                                              // both rows, or neither
 
         long posts = entities.transaction(() -> entities.get(Post.class).count());   // with a result
+        // snippet:end
 
         assertEquals(1, posts);
         assertEquals(2, countRows("users"));
@@ -285,6 +337,7 @@ class CrudSamplesIT extends DatabaseTest {
 
     @Test
     void aNestedTransactionUndoesOnlyItsOwnWrites() {
+        // snippet:start crud-nested-transaction
         entities.transaction(() -> {
             users.create(Map.of("email", "kept@example.com"));
             try {
@@ -296,6 +349,7 @@ class CrudSamplesIT extends DatabaseTest {
                 // undone@example.com was rolled back to the savepoint; kept@example.com stays
             }
         });
+        // snippet:end
 
         assertEquals(List.of("ada@example.com", "kept@example.com"),
                 users.query().orderBy("id").get().stream().map(User::getEmail).toList());

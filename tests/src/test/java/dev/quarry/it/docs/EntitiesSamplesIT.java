@@ -36,6 +36,7 @@ import dev.quarry.it.model.Visitor;
 import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.testing.StatementRecorder;
+import dev.quarry.validation.EntityValidationException;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Clock;
@@ -53,48 +54,6 @@ import org.junit.jupiter.api.Test;
 /** The samples of docs/entities.md. */
 class EntitiesSamplesIT extends DatabaseTest {
 
-    /** The page's SignUp service. */
-    static class SignUp {
-        private final Provider<User> users;
-
-        @Inject
-        SignUp(Provider<User> users) {
-            this.users = users;
-        }
-
-        public User register(String email) {
-            return users.get().setEmail(email).save();    // a new User on every call
-        }
-    }
-
-    /**
-     * The page's constructor-injected Visitor. Not @Entity (the index would register it for every test):
-     * registered by hand as "Visitor", so that it maps to the fixture's table "visitors".
-     */
-    static class ConstructedVisitor extends BaseEntity<ConstructedVisitor> {
-        private Long id;
-        private String name;
-        private final transient Greeter greeter;
-
-        @Inject
-        ConstructedVisitor(Greeter greeter) {
-            this.greeter = greeter;
-        }
-
-        ConstructedVisitor setName(String name) {
-            this.name = name;
-            return this;
-        }
-
-        Long getId() {
-            return id;
-        }
-
-        String greeting() {
-            return greeter.greet(name);
-        }
-    }
-
     /** The broken entity of "Start-up checks": no key, and a final attribute. Not @Entity, so it compiles. */
     static class Draft extends BaseEntity<Draft> {
         private final String title;
@@ -111,14 +70,29 @@ class EntitiesSamplesIT extends DatabaseTest {
     @Test
     void attributesAreTheFieldsButNotInjectedOnes() {
         assertEquals(List.of("id", "name"), entities.get(Visitor.class).metadata().attributeNames());
+        assertEquals(List.of("id", "name"),
+                entities.get(dev.quarry.it.docs.entities.Visitor.class).metadata().attributeNames());
         assertEquals(List.of("id", "userId", "title", "body", "published", "createdAt", "updatedAt"),
                 entities.get(Post.class).metadata().attributeNames());
     }
 
     @Test
+    void thePagesFirstEntity() {
+        dev.quarry.it.docs.entities.User ada = entities.get(dev.quarry.it.docs.entities.User.class)
+                .setEmail("ada@example.com").setName("Ada").save();
+
+        assertEquals(List.of("id", "email", "name"), ada.metadata().attributeNames());
+        assertEquals("Ada", entities.get(User.class).findOrFail(ada.getId()).getName());
+        assertThrows(EntityValidationException.class,
+                () -> entities.get(dev.quarry.it.docs.entities.User.class).setEmail("not an email").save());
+    }
+
+    @Test
     void eachGetIsANewUnsavedInstance() {
+        // snippet:start entities-get
         User byName = entities.get("User");          // as Quick's getInstance("User")
         User byClass = entities.get(User.class);     // the checked variant
+        // snippet:end
 
         assertNotSame(byName, byClass);
         assertNotSame(byClass, entities.get(User.class));
@@ -155,24 +129,31 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void servicesAreInjectedIntoEveryInstanceIncludingRowsRead() {
+        // snippet:start entities-visitor-using
         Visitor ada = entities.get(Visitor.class).setName("Ada").save();
+        entities.get(Visitor.class).findOrFail(ada.getId()).greeting();   // "Hello, Ada!"
+        // snippet:end
         assertEquals("Hello, Ada!", entities.get(Visitor.class).findOrFail(ada.getId()).greeting());
         assertEquals("Hello, Ada!", entities.get(Visitor.class).query().get().get(0).greeting());
     }
 
     @Test
     void constructorInjection() {
-        Entities own = Guice.createInjector(QuarryModule.builder().url(url).withoutIndex()
-                .entity(ConstructedVisitor.class, "Visitor").build()).getInstance(Entities.class);
-
-        assertEquals(List.of("id", "name"), own.get(ConstructedVisitor.class).metadata().attributeNames());
-        ConstructedVisitor ada = own.get(ConstructedVisitor.class).setName("Ada").save();
-        assertEquals("Hello, Ada!", own.get(ConstructedVisitor.class).findOrFail(ada.getId()).greeting());
+        EntityMetadata<dev.quarry.it.docs.entities.injected.Visitor> metadata =
+                entities.get(dev.quarry.it.docs.entities.injected.Visitor.class).metadata();
+        assertEquals(List.of("id", "name"), metadata.attributeNames());
+        assertEquals("visitors", metadata.table());
+        dev.quarry.it.docs.entities.injected.Visitor ada =
+                entities.get(dev.quarry.it.docs.entities.injected.Visitor.class).setName("Ada").save();
+        assertEquals("Hello, Ada!",
+                entities.get(dev.quarry.it.docs.entities.injected.Visitor.class).findOrFail(ada.getId()).greeting());
     }
 
     @Test
     void mappingNamesAndModules() {
+        // snippet:start entities-module-get
         BlogUser author = entities.get("User@blog");
+        // snippet:end
 
         assertEquals("User@blog", author.mappingName());
         assertEquals("User", author.metadata().baseName());
@@ -185,11 +166,13 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void registrationByHand() {
+        // snippet:start entities-by-hand
         Injector injector = Guice.createInjector(QuarryModule.builder()
                 .entity(User.class)                  // under its @Entity or class name
                 .entity(Person.class, "Human")       // under an explicit mapping name
                 .withoutIndex()                      // only these two: ignore the index
                 .build());
+        // snippet:end
 
         assertEquals(Set.of("User", "Human"), injector.getInstance(EntityRegistry.class).names());
         assertEquals("humans", injector.getInstance(EntityRegistry.class).metadata("Human").table());
@@ -220,7 +203,9 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void snakeCaseForTheWholeApplication() {
+        // snippet:start entities-snake-case
         Injector injector = Guice.createInjector(QuarryModule.builder().naming(NamingStrategy.snakeCase()).build());
+        // snippet:end
 
         EntityMetadata<?> post = injector.getInstance(EntityRegistry.class).metadata("Post");
         assertEquals("created_at", post.findAttribute("createdAt").orElseThrow().column());
@@ -238,8 +223,9 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void keys() {
+        // snippet:start entities-keys-using
         Account acme = entities.get(Account.class).setName("Acme").save();
-        assertInstanceOf(UUID.class, acme.getId());                      // a random UUID
+        acme.getId();                                        // a random UUID
 
         entities.get(Country.class).setCode("NZ").setName("New Zealand").save();
         Optional<Country> nz = entities.get(Country.class).find("NZ");
@@ -247,7 +233,10 @@ class EntitiesSamplesIT extends DatabaseTest {
         entities.get(Membership.class).setUserId(1L).setTeamId(2L).setLevel("owner").save();
         Membership owner = entities.get(Membership.class)
                 .findOrFail(Map.of("userId", 1L, "teamId", 2L));   // a composite key is a Map
+        owner.keyValue();                                    // {userId=1, teamId=2}
+        // snippet:end
 
+        assertInstanceOf(UUID.class, acme.getId());
         assertEquals("New Zealand", nz.orElseThrow().getName());
         assertEquals(Map.of("userId", 1L, "teamId", 2L), owner.keyValue());
         assertEquals("owner", owner.getLevel());
@@ -284,15 +273,24 @@ class EntitiesSamplesIT extends DatabaseTest {
         clock.advance(Duration.ofMinutes(5));
         entities.get(Post.class).query().where("id", post.getId()).update(Map.of("published", true));
         assertEquals(created.plus(Duration.ofMinutes(10)), post.fresh().orElseThrow().getUpdatedAt());
+
+        dev.quarry.it.docs.entities.Post pagePost = entities.get(dev.quarry.it.docs.entities.Post.class).setTitle("Page").save();
+        assertEquals(clock.instant(), pagePost.getCreatedAt());
+        assertEquals(clock.instant(), pagePost.getUpdatedAt());
     }
 
     @Test
     void aClockOfYourOwn() {
+        // snippet:start entities-clock
         Clock clock = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
-        Injector injector = Guice.createInjector(QuarryModule.builder().url(url).build(),
+        Injector injector = Guice.createInjector(new QuarryModule(),
                 binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock));
+        // snippet:end
+        assertEquals(clock, injector.getInstance(Clock.class));
 
-        Post post = injector.getInstance(Entities.class).get(Post.class).setTitle("Hello").save();
+        Injector onTheTestDatabase = Guice.createInjector(QuarryModule.builder().url(url).build(),
+                binder -> OptionalBinder.newOptionalBinder(binder, Clock.class).setBinding().toInstance(clock));
+        Post post = onTheTestDatabase.getInstance(Entities.class).get(Post.class).setTitle("Hello").save();
         assertEquals(Instant.parse("2026-03-01T12:00:00Z"), post.getCreatedAt());
     }
 
@@ -309,10 +307,12 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void settingsFromProperties() {
+        // snippet:start entities-properties
         Properties properties = new Properties();
         properties.setProperty("quarry.url", "jdbc:hsqldb:mem:app");
         properties.setProperty("quarry.naming", "snake_case");
         Injector injector = Guice.createInjector(new QuarryModule(QuarryConfig.fromProperties(properties)));
+        // snippet:end
 
         QuarryConfig config = injector.getInstance(QuarryConfig.class);
         assertEquals("jdbc:hsqldb:mem:app", config.url());
@@ -327,6 +327,7 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void countingStatementsWithARecorder() {
+        // snippet:start entities-recorder
         StatementRecorder recorder = new StatementRecorder();
         Injector injector = Guice.createInjector(QuarryModule.builder().url(url).statementListener(recorder).build());
         Entities entities = injector.getInstance(Entities.class);
@@ -334,6 +335,8 @@ class EntitiesSamplesIT extends DatabaseTest {
         recorder.reset();
         entities.get(User.class).where("active", true).get();
         assertEquals(1, recorder.count());
+        recorder.sql();   // [SELECT "users"."id", ... FROM "users" WHERE "users"."active" = ?]
+        // snippet:end
         assertEquals(List.of("SELECT \"users\".\"id\", \"users\".\"email\", \"users\".\"name\", \"users\".\"active\","
                 + " \"users\".\"role\", \"users\".\"age\", \"users\".\"admin\" FROM \"users\" WHERE \"users\".\"active\" = ?"),
                 recorder.sql());
@@ -357,7 +360,17 @@ class EntitiesSamplesIT extends DatabaseTest {
 
     @Test
     void metadata() {
+        // snippet:start entities-metadata
         EntityMetadata<User> user = entities.get(User.class).metadata();
+        user.name();                 // "User"
+        user.table();                // "users"
+        user.keyColumns();           // [id]
+        user.attributeNames();       // [id, email, name, active, role, age, admin]
+        user.scopeNames();           // [active, ofRole, olderThan]
+
+        entities.registry().names(); // every mapping name
+        entities.get(BlogPost.class).metadata().attribute("title").column();   // "headline"
+        // snippet:end
 
         assertEquals("User", user.name());
         assertEquals("users", user.table());

@@ -101,14 +101,31 @@ class ErrorsSamplesIT extends DatabaseTest {
     @Test
     void catchingByErrorId() {
         long id = 999;
-        String logged;
+        RecordingLog log = new RecordingLog();
+
+        // snippet:start errors-catching-by-id
         try {
             entities.get(User.class).findOrFail(id);
-            logged = "";
         } catch (QuarryException e) {
-            logged = e.errorId() + ": " + e.getMessage();   // "EntityNotFound: ..."
+            log.warn("{}: {}", e.errorId(), e.getMessage());   // "EntityNotFound: ..."
         }
-        assertTrue(logged.startsWith("EntityNotFound: [Quarry/EntityNotFound]"), logged);
+        // snippet:end
+
+        assertEquals(1, log.lines.size(), log.lines::toString);
+        assertTrue(log.lines.get(0).startsWith("EntityNotFound: [Quarry/EntityNotFound]"), log.lines::toString);
+    }
+
+    /** Stands in for an SLF4J logger in the sample: keeps what it is given, with {} replaced in order. */
+    private static final class RecordingLog {
+        final List<String> lines = new ArrayList<>();
+
+        void warn(String format, Object... args) {
+            String line = format;
+            for (Object arg : args) {
+                line = line.replaceFirst("\\{}", java.util.regex.Matcher.quoteReplacement(String.valueOf(arg)));
+            }
+            lines.add(line);
+        }
     }
 
     @Test

@@ -37,8 +37,12 @@ import org.junit.jupiter.api.Test;
  * on both databases and behave as the page says.
  */
 class GettingStartedSamplesIT extends DatabaseTest {
-    /** {@code <!-- verbatim: path -->} before a fenced block: the block is a part of that archetype file. */
-    private static final Pattern VERBATIM = Pattern.compile("<!-- verbatim: (\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
+    /**
+     * {@code <!-- from-file: path -->} before a fenced block: the block is a part of that file of the
+     * archetype (DocSnippetsTest checks the Java blocks the same way, dedented; this test checks every language).
+     */
+    private static final Pattern FROM_FILE = Pattern.compile(
+            "<!-- from-file: app-template/src/main/resources/archetype-resources/(\\S+) -->\\n```[a-z]*\\n(.*?)```", Pattern.DOTALL);
 
     private static String page() {
         return DocPage.read("getting-started.md");
@@ -59,7 +63,7 @@ class GettingStartedSamplesIT extends DatabaseTest {
 
     @Test
     void theSamplesThatQuoteTheGeneratedAppQuoteItExactly() {
-        Matcher m = VERBATIM.matcher(page());
+        Matcher m = FROM_FILE.matcher(page());
         List<String> checked = new ArrayList<>();
         while (m.find()) {
             String path = m.group(1);
@@ -70,6 +74,30 @@ class GettingStartedSamplesIT extends DatabaseTest {
         }
         assertEquals(List.of("src/main/java/model/Post.java", "src/main/resources/db/migration/V1__create_tables.sql",
                 "src/main/java/service/PostService.java"), checked);
+    }
+
+    /**
+     * The Java the reader adds in step 6 (not-run blocks: it compiles only inside the generated app) calls
+     * these members of the app, which must therefore exist as the page uses them.
+     */
+    @Test
+    void theCodeTheReaderAddsUsesWhatTheGeneratedAppHas() {
+        String[][] expected = {
+            {"src/main/java/model/User.java", "import dev.quarry.relation.BelongsToMany;"},
+            {"src/main/java/model/User.java", "public class User extends User_Relations"},
+            {"src/main/java/model/Tag.java", "public class Tag "},
+            {"src/main/java/service/UserService.java", "public User find(long id)"},
+            {"src/main/java/service/TagService.java", "public void requireAll(Collection<Long> ids)"},
+            {"src/main/java/web/UserController.java", "private final UserService users;"},
+            {"src/main/java/web/Requests.java", "static long id(Context ctx)"},
+            {"src/main/java/web/Requests.java", "static List<Long> ids(Context ctx)"},
+            {"src/main/java/web/TagView.java", "public static TagView of(Tag tag)"},
+            {"src/main/java/web/ApiServer.java", "routes.put(\"/posts/{id}/tags\", posts::setTags);"},
+        };
+        for (String[] e : expected) {
+            assertTrue(archetypeFile(e[0]).contains(e[1]), e[0] + " of the archetype no longer has: " + e[1]);
+        }
+        assertTrue(page().contains("routes.put(\"/users/{id}/tags\", users::followTags);"));
     }
 
     @Test

@@ -52,6 +52,8 @@ class OneToManySamplesIT extends DatabaseTest {
         String name;
         String email;
 
+        // snippet:start has-many-positional
+        // Author.java
         public HasMany<Author, Article> articles() {
             return hasMany("Article", "writtenBy", null);           // articles.writtenBy = authors.id
         }
@@ -59,14 +61,23 @@ class OneToManySamplesIT extends DatabaseTest {
         public HasMany<Author, Article> articlesByEmail() {
             return hasMany("Article", "authorEmail", "email");      // articles.authorEmail = authors.email
         }
+        // snippet:end
 
+        // snippet:start has-many-fluent
+        // snippet:hide each form is a relation method of its own
         public HasMany<Author, Article> articlesFluent() {
+        // snippet:show
             return hasMany(Article.class).foreignKey("writtenBy");
+        // snippet:hide
         }
 
         public HasMany<Author, Article> articlesByEmailFluent() {
+        // snippet:show
             return hasMany(Article.class).foreignKey("authorEmail").localKey("email");
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
         public HasMany<Author, Article> articlesByTitle() {
             return this.<Article>hasMany("Article", "writtenBy", null).orderBy("title");
@@ -76,21 +87,34 @@ class OneToManySamplesIT extends DatabaseTest {
             return hasMany(Article.class).foreignKey("writtenBy").orderBy("title");
         }
 
+        // snippet:start has-one-overrides
+        // snippet:hide each form is a relation method of its own
         public HasOne<Author, Article> anArticle() {
+        // snippet:show
             return hasOne("Article", "writtenBy", null);                        // articles.writtenBy = authors.id
+        // snippet:hide
         }
 
         public HasOne<Author, Article> anArticleByEmail() {
+        // snippet:show
             return hasOne("Article", "authorEmail", "email");                   // articles.authorEmail = authors.email
+        // snippet:hide
         }
 
         public HasOne<Author, Article> anArticleByEmailFluent() {
+        // snippet:show
             return hasOne(Article.class).foreignKey("authorEmail").localKey("email");
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
+        // snippet:start has-one-latest
+        // Author.java
         public HasOne<Author, Article> latestArticle() {
             return hasOne(Article.class).foreignKey("writtenBy").orderBy("id", "desc");
         }
+        // snippet:end
 
         Long getId() {
             return id;
@@ -122,6 +146,8 @@ class OneToManySamplesIT extends DatabaseTest {
         Long writtenBy;
         String authorEmail;
 
+        // snippet:start belongs-to-positional
+        // Article.java
         public BelongsTo<Article, Author> writer() {
             return belongsTo("Author", "writtenBy", null);          // articles.writtenBy -> authors.id
         }
@@ -129,26 +155,46 @@ class OneToManySamplesIT extends DatabaseTest {
         public BelongsTo<Article, Author> writerByEmail() {
             return belongsTo("Author", "authorEmail", "email");     // articles.authorEmail -> authors.email
         }
+        // snippet:end
 
+        // snippet:start belongs-to-fluent
+        // snippet:hide each form is a relation method of its own
         public BelongsTo<Article, Author> writerFluent() {
+        // snippet:show
             return belongsTo(Author.class).foreignKey("writtenBy");
+        // snippet:hide
         }
 
         public BelongsTo<Article, Author> writerByEmailFluent() {
+        // snippet:show
             return belongsTo(Author.class).foreignKey("authorEmail").ownerKey("email");
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
+        // snippet:start belongs-to-default-declaration
+        // Article.java
         public BelongsTo<Article, Author> writerOrGuest() {
             return belongsTo(Author.class).foreignKey("writtenBy").withDefault(Map.of("name", "Guest Author"));
         }
+        // snippet:end
 
+        // snippet:start belongs-to-default-forms
+        // snippet:hide each form is a relation method of its own
         public BelongsTo<Article, Author> writerOrBlank() {
+        // snippet:show
             return belongsTo(Author.class).foreignKey("writtenBy").withDefault();                                   // empty
+        // snippet:hide
         }
 
         public BelongsTo<Article, Author> writerOrGuestInCode() {
+        // snippet:show
             return belongsTo(Author.class).foreignKey("writtenBy").withDefault(author -> author.setName("Guest Author"));
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
         public BelongsTo<Article, Author> writerOrBlankPositional() {
             return this.<Author>belongsTo("Author", "writtenBy", null).withDefault();
@@ -200,12 +246,17 @@ class OneToManySamplesIT extends DatabaseTest {
         @Id String code;
         String name;
 
+        // snippet:start has-many-composite
+        // Project.java: projects(orgId, code, name)
         public HasMany<Project, Ticket> tickets() {
             return hasMany(Ticket.class);
         }
+        // snippet:end
 
         public HasMany<Project, Ticket> ticketsSpelledOut() {
-            return hasMany(Ticket.class).foreignKey("projectOrgId", "projectCode").localKey("orgId", "code");
+            // snippet:start has-many-fluent-composite
+            return hasMany(Ticket.class).foreignKey("projectOrgId", "projectCode").localKey("orgId", "code");   // Project's conventions, spelled out
+            // snippet:end
         }
 
         Project setKey(Long orgId, String code) {
@@ -231,12 +282,17 @@ class OneToManySamplesIT extends DatabaseTest {
         Long projectOrgId;
         String projectCode;
 
+        // snippet:start belongs-to-composite
+        // Ticket.java: tickets(id, title, projectOrgId, projectCode)
         public BelongsTo<Ticket, Project> project() {
             return belongsTo(Project.class);
         }
+        // snippet:end
 
         public BelongsTo<Ticket, Project> projectSpelledOut() {
+            // snippet:start belongs-to-5
             return belongsTo(Project.class).foreignKey("projectOrgId", "projectCode").ownerKey("orgId", "code");
+            // snippet:end
         }
 
         String getTitle() {
@@ -283,13 +339,21 @@ class OneToManySamplesIT extends DatabaseTest {
         Long id;
         String email;
 
+        // snippet:start has-one-default-forms
+        // snippet:hide each form is a relation method of its own
         public HasOne<Member, Profile> profileOrBlank() {
+        // snippet:show
             return hasOne(Profile.class).withDefault();                                   // empty
+        // snippet:hide
         }
 
         public HasOne<Member, Profile> profileInCode() {
+        // snippet:show
             return hasOne(Profile.class).withDefault(profile -> profile.setBio("(none yet)"));
+        // snippet:hide
         }
+        // snippet:show
+        // snippet:end
 
         public HasOne<Member, Profile> profileWithUnknownDefault() {
             return hasOne(Profile.class).withDefault(Map.of("nickname", "x"));
@@ -391,8 +455,10 @@ class OneToManySamplesIT extends DatabaseTest {
     void theRelationIsAQueryConstrainedByTheForeignKey() {
         Post post = post(grace, "first");
 
+        // snippet:start belongs-to-6
         Optional<User> author = post.author().first();
         boolean active = post.author().where("active", true).exists();
+        // snippet:end
 
         assertEquals("Grace", author.orElseThrow().getName());
         assertFalse(active, "grace is not active");
@@ -405,8 +471,11 @@ class OneToManySamplesIT extends DatabaseTest {
         Post post = post(ada, "first");
         statements.reset();
 
+        // snippet:start belongs-to-lazy
         User author = post.author().getResults();    // one SELECT
         User again = post.getAuthor();               // no statement: the same User
+        post.isRelationLoaded("author");             // true
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertSame(author, again);
@@ -495,14 +564,26 @@ class OneToManySamplesIT extends DatabaseTest {
         ada.profile().create(Map.of("bio", "analyst"));
         statements.reset();
 
+        // snippet:start belongs-to-eager
+        List<Post> posts = entities.get(Post.class).query().with("author").get();           // 2 statements
+        // snippet:hide
+        assertEquals(2, statements.count());
+        statements.reset();
+        // snippet:show
         List<Post> deeper = entities.get(Post.class).query().with("author.profile").get();   // 3: posts, users, profiles
+        // snippet:end
         assertEquals(3, statements.count());
         statements.reset();
-        List<Post> constrained = entities.get(Post.class).query().with("author", q -> q.where("active", true)).orderBy("id").get();
+        // snippet:start belongs-to-eager-constrained
+        List<Post> constrained = entities.get(Post.class).query().with("author", q -> q.where("active", true)).get();
+        // snippet:end
+        constrained = constrained.stream().sorted(java.util.Comparator.comparing(Post::getId)).toList();
+        deeper = deeper.stream().sorted(java.util.Comparator.comparing(Post::getId)).toList();
 
         assertEquals(2, statements.count());
         assertEquals("analyst", deeper.get(0).getAuthor().getProfile().getBio());
         assertEquals("(none yet)", deeper.get(1).getAuthor().getProfile().getBio());
+        assertEquals(2, posts.size());
         assertEquals("Ada", constrained.get(0).getAuthor().getName());
         assertNull(constrained.get(1).getAuthor(), "grace is not active");
         assertThrows(InvalidQueryException.class, () -> entities.get(Post.class).query().with("author", q -> q.limit(1)).get());
@@ -510,10 +591,14 @@ class OneToManySamplesIT extends DatabaseTest {
 
     @Test
     void withDefaultReturnsAnUnsavedAuthor() {
-        Article anonymous = entities.get(Article.class).setTitle("Untitled").save();
-        statements.reset();
 
+        // snippet:start belongs-to-default-using
+        Article anonymous = entities.get(Article.class).setTitle("Untitled").save();
+        // snippet:hide
+        statements.reset();
+        // snippet:show
         String name = anonymous.writerOrGuest().getResults().getName();   // "Guest Author", no statement
+        // snippet:end
 
         assertEquals("Guest Author", name);
         assertEquals(0, statements.count());
@@ -563,19 +648,27 @@ class OneToManySamplesIT extends DatabaseTest {
     void associateSample() {
         post(grace, "first");   // post 1
 
+        // snippet:start belongs-to-associate
         Post post = entities.get(Post.class).findOrFail(1);
         User user = entities.get(User.class).findOrFail(1);
+        // snippet:hide
         statements.reset();
+        // snippet:show
 
         post.author().associate(user);
+        // snippet:hide
         assertEquals(0, statements.count(), "nothing is written until save()");
+        // snippet:show
         post.save();                                       // UPDATE "posts" SET "userId" = ? ...
+        // snippet:hide
         assertEquals(1, statements.count());
         assertTrue(statements.sql().get(0).startsWith("UPDATE \"posts\" SET \"userId\" = ?"), statements.sql().get(0));
         assertEquals(ada.getId(), ((Number) rows("posts", "id").get(0).get("userid")).longValue());
+        // snippet:show
 
         User other = entities.get(User.class).findOrFail(2);
         post.author().associate(other.getId()).save();     // or an id; associate returns the post
+        // snippet:end
         assertEquals(grace.getId(), ((Number) rows("posts", "id").get(0).get("userid")).longValue());
     }
 
@@ -622,10 +715,14 @@ class OneToManySamplesIT extends DatabaseTest {
         Post post = post(ada, "first");
         statements.reset();
 
+        // snippet:start belongs-to-dissociate
         post.author().dissociate();
+        // snippet:hide
         assertEquals(0, statements.count());
         assertNull(post.getAuthor());
-        post.save();                                  // UPDATE "posts" SET "userId" = NULL ...
+        // snippet:show
+        post.save();                                  // UPDATE "posts" SET "userId" = ? ..., bound to null
+        // snippet:end
 
         assertTrue(statements.sql().get(0).startsWith("UPDATE \"posts\" SET \"userId\" = ?"), statements.sql().get(0));
         assertNull(rows("posts", "id").get(0).get("userid"));
@@ -750,10 +847,12 @@ class OneToManySamplesIT extends DatabaseTest {
         post(ada, "newer").setPublished(true).save();
         long postId = post(grace, "grace's").getId();
 
+        // snippet:start has-many-5
         List<Post> all = user.posts().get();
         List<Post> published = user.posts().where("published", true).orderBy("createdAt", "desc").get();
         long count = user.posts().count();
         Optional<Post> one = user.posts().find(postId);      // empty if that post is another user's
+        // snippet:end
 
         assertEquals(3, all.size());
         assertEquals(List.of("newer", "older"), titles(published));
@@ -780,8 +879,11 @@ class OneToManySamplesIT extends DatabaseTest {
         post(ada, "first");
         statements.reset();
 
+        // snippet:start has-many-lazy
         List<Post> posts = user.posts().getResults();   // one SELECT
         List<Post> again = user.getPosts();             // no statement
+        user.isRelationLoaded("posts");                 // true
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertSame(posts, again);
@@ -831,16 +933,24 @@ class OneToManySamplesIT extends DatabaseTest {
         ada.profile().create(Map.of("bio", "analyst"));
         statements.reset();
 
+        // snippet:start has-many-eager
         List<User> users = entities.get(User.class).query().with("posts").get();               // 2 statements
+        // snippet:hide
         assertEquals(2, statements.count());
         statements.reset();
+        // snippet:show
         List<User> tagged = entities.get(User.class).query().with("posts.tags").get();         // 3: users, posts, tags (belongsToMany)
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
+        // snippet:show
         List<User> both = entities.get(User.class).query().with("posts", "profile").get();     // 3: users, posts, profiles
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
+        // snippet:show
         List<Post> round = entities.get(Post.class).query().with("author.posts").get();        // 3: posts, users, posts
+        // snippet:end
         assertEquals(3, statements.count());
         statements.reset();
 
@@ -858,12 +968,14 @@ class OneToManySamplesIT extends DatabaseTest {
         post(ada, "a").setPublished(true).save();
         post(ada, "draft");
 
+        // snippet:start has-many-eager-constrained
         List<User> users = entities.get(User.class).query()
                 .with("posts", q -> q.where("published", true).orderBy("title"))
-                .orderBy("id")
                 .get();
+        // snippet:end
 
-        assertEquals(List.of("a", "b"), titles(users.get(0).getPosts()));
+        User first = users.stream().filter(u -> u.getId().equals(ada.getId())).findFirst().orElseThrow();
+        assertEquals(List.of("a", "b"), titles(first.getPosts()));
         InvalidQueryException limit = assertThrows(InvalidQueryException.class,
                 () -> entities.get(User.class).query().with("posts", q -> q.limit(3)).get());
         assertTrue(limit.getMessage().contains("per-parent limits are not supported yet"), limit.getMessage());
@@ -872,13 +984,16 @@ class OneToManySamplesIT extends DatabaseTest {
     @Test
     void saveSampleMovesAPostOntoTheUser() {
         User user = ada;
+        // snippet:start has-many-save
         Post post = entities.get(Post.class).create(Map.of("title", "My Post", "body", "Hello, world!"));
+        // snippet:hide
         clock.advance(Duration.ofMinutes(1));
         statements.reset();
+        // snippet:show
 
-        Post returned = user.posts().save(post);                     // UPDATE "posts" SET "userId" = ?, ... WHERE "id" = ?
+        user.posts().save(post);                     // UPDATE "posts" SET "userId" = ?, ... WHERE "id" = ?
+        // snippet:end
 
-        assertSame(post, returned);
         assertEquals(1, statements.count());
         assertEquals("UPDATE \"posts\" SET \"userId\" = ?, \"updatedAt\" = ? WHERE \"id\" = ?", statements.sql().get(0));
         assertEquals(List.of("My Post"), titles(user.posts().get()));
@@ -905,9 +1020,11 @@ class OneToManySamplesIT extends DatabaseTest {
     void saveManySampleAndItsTransaction() {
         User user = ada;
 
+        // snippet:start has-many-10
         List<Post> saved = user.posts().saveMany(List.of(
                 entities.get(Post.class).setTitle("First"),
                 entities.get(Post.class).setTitle("Second")));
+        // snippet:end
 
         assertEquals(List.of("First", "Second"), titles(saved));
         assertEquals(2, user.posts().count());
@@ -922,8 +1039,10 @@ class OneToManySamplesIT extends DatabaseTest {
     void createAndCreateManySamples() {
         User user = ada;
 
+        // snippet:start has-many-11
         Post created = user.posts().create(Map.of("title", "My Post", "body", "Hello, world!"));
         List<Post> more = user.posts().createMany(List.of(Map.of("title", "x"), Map.of("title", "y")));
+        // snippet:end
 
         assertTrue(created.isLoaded());
         assertEquals(ada.getId(), created.getUserId());
@@ -941,10 +1060,14 @@ class OneToManySamplesIT extends DatabaseTest {
     void makeSample() {
         User user = ada;
 
+        // snippet:start has-many-make
         Post draft = user.posts().make(Map.of("title", "Draft"));
+        // snippet:hide
         assertFalse(draft.isLoaded());
         assertEquals(0, countRows("posts"));
+        // snippet:show
         draft.setBody("...").save();
+        // snippet:end
 
         assertEquals(List.of("Draft"), titles(ada.posts().get()));
         assertNull(entities.get(User.class).setEmail("new@example.com").posts().make(Map.of("title", "t")).getUserId());
@@ -978,7 +1101,9 @@ class OneToManySamplesIT extends DatabaseTest {
         Post kept = post(ada, "kept");
         Post existingPost = post(grace, "moved");
 
+        // snippet:start has-many-setter
         List<Post> saved = user.setPosts(existingPost, entities.get(Post.class).setTitle("New"));
+        // snippet:end
 
         assertEquals(List.of("moved", "New"), titles(saved));
         assertEquals(List.of("kept", "moved", "New"), titles(ada.posts().orderBy("id").get()));
@@ -1033,13 +1158,17 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneReadingSamples() {
         User user = ada;
 
+        // snippet:start has-one-4
         Optional<Profile> row = user.profile().first();
+        // snippet:end
         assertTrue(row.isEmpty(), "first() ignores the default");
 
         user.profile().create(Map.of("bio", "analyst"));
         statements.reset();
+        // snippet:start has-one-5
         Profile profile = user.profile().getResults();   // one SELECT
         Profile again = user.getProfile();               // no statement
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertSame(profile, again);
@@ -1053,19 +1182,27 @@ class OneToManySamplesIT extends DatabaseTest {
         post(grace, "g1");
         statements.reset();
 
-        List<User> users = entities.get(User.class).query().with("profile").orderBy("id").get();             // 2 statements
+        // snippet:start has-one-eager
+        List<User> users = entities.get(User.class).query().with("profile").get();             // 2 statements
+        // snippet:hide
         assertEquals(2, statements.count());
         statements.reset();
+        // snippet:show
         List<Post> posts = entities.get(Post.class).query().with("author.profile").get();      // 3: posts, users, profiles
+        // snippet:hide
         assertEquals(3, statements.count());
         statements.reset();
+        // snippet:show
         List<Profile> back = entities.get(Profile.class).query().with("user.posts").get();     // 3: profiles, users, posts
+        // snippet:end
         assertEquals(3, statements.count());
         statements.reset();
 
-        assertEquals("(none yet)", users.get(0).getProfile().getBio());
-        assertFalse(users.get(0).getProfile().isLoaded());
-        assertEquals("admiral", users.get(1).getProfile().getBio());
+        User first = users.stream().filter(u -> u.getId().equals(ada.getId())).findFirst().orElseThrow();
+        User second = users.stream().filter(u -> u.getId().equals(grace.getId())).findFirst().orElseThrow();
+        assertEquals("(none yet)", first.getProfile().getBio());
+        assertFalse(first.getProfile().isLoaded());
+        assertEquals("admiral", second.getProfile().getBio());
         assertEquals("admiral", posts.get(0).getAuthor().getProfile().getBio());
         assertEquals(List.of("g1"), titles(back.get(0).user().getResults().getPosts()));
         assertEquals(0, statements.count());
@@ -1075,7 +1212,9 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneWithDefaultSamples() {
         User user = ada;
 
+        // snippet:start has-one-default-using
         String bio = user.getProfile().getBio();          // "(none yet)" for a user without a profile
+        // snippet:end
 
         assertEquals("(none yet)", bio);
         Member member = entities.<Member>get("User@samples").find(grace.getId()).orElseThrow();
@@ -1089,11 +1228,15 @@ class OneToManySamplesIT extends DatabaseTest {
     void savingAHasOneDefaultCreatesTheProfile() {
         User user = ada;
 
+        // snippet:start has-one-default-save
         Profile profile = user.getProfile();             // the default: profile.isLoaded() is false
+        // snippet:hide
         assertFalse(profile.isLoaded());
         assertEquals(ada.getId(), profile.getUserId());
         statements.reset();
+        // snippet:show
         profile.setBio("Analyst").save();                // INSERT with userId set
+        // snippet:end
 
         assertEquals(1, statements.count());
         assertTrue(statements.sql().get(0).startsWith("INSERT INTO \"profiles\""), statements.sql().get(0));
@@ -1106,8 +1249,10 @@ class OneToManySamplesIT extends DatabaseTest {
     void hasOneWritingSamplesLeaveTheEarlierProfile() {
         User user = ada;
 
+        // snippet:start has-one-10
         Profile created = user.profile().create(Map.of("bio", "Analyst"));
         Profile saved = user.profile().save(entities.get(Profile.class).setBio("Admiral"));
+        // snippet:end
 
         assertEquals(ada.getId(), created.getUserId());
         assertEquals(ada.getId(), saved.getUserId());
@@ -1125,8 +1270,10 @@ class OneToManySamplesIT extends DatabaseTest {
         User user = ada;
         user.profile().create(Map.of("bio", "Analyst"));
 
+        // snippet:start has-one-11
         user.profile().first().ifPresent(Profile::delete);
         user.profile().create(Map.of("bio", "Admiral"));
+        // snippet:end
 
         assertEquals(1, countRows("profiles"));
         assertEquals("Admiral", user.getProfile().getBio());
@@ -1137,7 +1284,9 @@ class OneToManySamplesIT extends DatabaseTest {
         User user = ada;
         user.profile().create(Map.of("bio", "earlier"));
 
+        // snippet:start has-one-13
         Profile profile = user.setProfile(entities.get(Profile.class).setBio("Analyst"));
+        // snippet:end
 
         assertTrue(profile.isLoaded());
         assertEquals(ada.getId(), profile.getUserId());
@@ -1154,11 +1303,13 @@ class OneToManySamplesIT extends DatabaseTest {
         admin.permissions().attach(entities.get(Permission.class).create(Map.of("name", "post.edit")));
         user.roles().attach(admin);
 
+        // snippet:start relation-setters-each-type
         post.setAuthor(user).save();                                   // associate, then save the post
         user.setPosts(post, entities.get(Post.class).setTitle("New")); // saved onto the user at once
         user.setProfile(entities.get(Profile.class).setBio("Analyst")); // saved onto the user at once
         User author = post.getAuthor();                                // cached after the first read
         List<Permission> permissions = user.getPermissionsThroughRoles(); // read-only: a getter, no setter
+        // snippet:end
 
         assertSame(user, author);
         assertEquals(List.of("post.edit"), permissions.stream().map(Permission::getName).toList());

@@ -23,18 +23,24 @@ class PolymorphicSamplesIT extends DatabaseTest {
         Post post = entities.get(Post.class).create(Map.of("title", "t"));
         Video video = entities.get(Video.class).setTitle("v").save();
 
-        Comment comment = post.comments().create(Map.of("body", "nice"));
         video.comments().create(Map.of("body", "great"));
-        List<Comment> onVideo = video.getComments();
-        BaseEntity<?> parent = comment.getCommentable();
 
+        // snippet:start polymorphic-has-many-using
+        Comment comment = post.comments().create(Map.of("body", "nice"));   // commentable_type = 'Post'
+        List<Comment> onVideo = video.getComments();
+        // snippet:end
         assertEquals("Post", comment.getCommentableType());
         assertEquals(List.of("great"), onVideo.stream().map(Comment::getBody).toList());
-        assertInstanceOf(Post.class, parent);
 
-        comment.setCommentable(video).save();
+        // snippet:start polymorphic-belongs-to-using
+        BaseEntity<?> parent = comment.getCommentable();     // a Post or a Video (null when the columns are null)
+        comment.setCommentable(video).save();                 // associate: sets both columns; save() writes them
+        // snippet:hide
+        assertInstanceOf(Post.class, parent);
         assertEquals(2, video.comments().count());
+        // snippet:show
         comment.commentable().dissociate().save();
+        // snippet:end
         assertNull(comment.getCommentable());
 
         post.comments().create(Map.of("body", "again"));
@@ -44,12 +50,32 @@ class PolymorphicSamplesIT extends DatabaseTest {
     }
 
     @Test
+    void whereHasOnThePolymorphicSideChecksEveryParentType() {
+        Post post = entities.get(Post.class).create(Map.of("title", "Demo"));
+        Video demo = entities.get(Video.class).setTitle("Demo").save();
+        Video other = entities.get(Video.class).setTitle("Other").save();
+        post.comments().create(Map.of("body", "on the post"));
+        demo.comments().create(Map.of("body", "on the demo"));
+        other.comments().create(Map.of("body", "on the other"));
+
+        // snippet:start polymorphic-where-has
+        List<Comment> onDemos = entities.get(Comment.class).query()
+                .whereHas("commentable", p -> p.where("title", "Demo"))
+                .get();
+        // snippet:end
+
+        assertEquals(List.of("on the demo", "on the post"), onDemos.stream().map(Comment::getBody).sorted().toList());
+    }
+
+    @Test
     void hasOneThroughSample() {
         User grace = entities.get(User.class).create(Map.of("email", "grace@example.com"));
         grace.profile().create(Map.of("bio", "admiral"));
         Post post = grace.posts().create(Map.of("title", "t"));
 
-        Profile profile = post.getAuthorProfile();
+        // snippet:start has-one-through-using
+        Profile profile = post.getAuthorProfile();      // null when the post has no author or the author no profile
+        // snippet:end
 
         assertEquals("admiral", profile.getBio());
     }

@@ -62,6 +62,7 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void aQueryFromAnEntity() {
+        // snippet:start queries-first
         User users = entities.get(User.class);
 
         List<User> admins = users.query()
@@ -70,6 +71,7 @@ class QueriesSamplesIT extends DatabaseTest {
                 .orderBy("name")
                 .limit(10)
                 .get();
+        // snippet:end
 
         assertEquals(List.of("Ada", "Grace"), names(admins));
         assertEquals(1, statements.count());
@@ -114,10 +116,12 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void groups() {
+        // snippet:start queries-groups
         Query<User> query = users.query()
                 .where("active", true)
                 .where(q -> q.where("role", "admin").orWhere("age", ">", 60));
         // WHERE "users"."active" = ? AND ("users"."role" = ? OR "users"."age" > ?)
+        // snippet:end
 
         assertEquals("\"users\".\"active\" = ? AND (\"users\".\"role\" = ? OR \"users\".\"age\" > ?)", where(query));
         assertEquals(List.of("Ada", "Grace"), names(query.orderBy("name").get()));
@@ -147,6 +151,17 @@ class QueriesSamplesIT extends DatabaseTest {
     }
 
     @Test
+    void whereInAndWhereNotInSample() {
+        // snippet:start queries-where-in
+        List<User> staff = users.query().whereIn("role", List.of("admin", "owner")).get();
+        long others = users.query().whereNotIn("id", List.of(1L, 2L)).count();
+        // snippet:end
+
+        assertEquals(List.of("Ada", "Grace", "Margaret"), names(staff).stream().sorted().toList());
+        assertEquals(3, others);
+    }
+
+    @Test
     void whereInAndWhereNotIn() {
         assertEquals(List.of("Ada", "Grace", "Margaret"),
                 names(users.query().whereIn("role", List.of("admin", "owner")).orderBy("name").get()));
@@ -164,17 +179,32 @@ class QueriesSamplesIT extends DatabaseTest {
         assertThrows(InvalidQueryException.class, () -> users.whereIn("age", null));
     }
 
+    // snippet:start queries-when
     List<User> search(String role) {                        // role may be null
         return users.query()
                 .when(role != null, q -> q.where("role", role))
                 .orderBy("email")
                 .get();
     }
+    // snippet:end
 
     @Test
     void when() {
         assertEquals(5, search(null).size());
         assertEquals(List.of("Ada", "Margaret"), names(search("admin")));
+    }
+
+    @Test
+    void orderLimitAndOffsetSample() {
+        // snippet:start queries-order
+        List<User> byName = users.query().orderBy("name").get();                   // ASC
+        List<User> oldestFirst = users.query().orderBy("age", "desc").get();       // "asc" or "desc", any case
+        List<User> third = users.query().orderByDesc("id").limit(10).offset(20).get();
+        // snippet:end
+
+        assertEquals(List.of("Ada", "Alan", "Grace", "Linus", "Margaret"), names(byName));
+        assertEquals(List.of("Grace", "Margaret", "Alan", "Ada", "Linus"), names(oldestFirst));
+        assertEquals(List.of(), third);
     }
 
     @Test
@@ -213,7 +243,15 @@ class QueriesSamplesIT extends DatabaseTest {
         }
         statements.reset();
 
+        // snippet:start queries-paginate
         Page<User> page = users.query().orderBy("id").paginate(2, 25);   // pages start at 1
+        page.items();      // the users on page 2
+        page.total();      // how many users match in all
+        page.lastPage();   // the last page number (1 when nothing matches)
+        page.hasMore();    // true if a later page has rows
+        page.page();       // 2
+        page.perPage();    // 25
+        // snippet:end
 
         assertEquals(2, statements.count());
         assertEquals(25, page.items().size());      // the users on page 2
@@ -230,9 +268,11 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void chunks() {
+        // snippet:start queries-chunk
         users.query().where("active", true).chunk(500, batch -> {
             batch.forEach(user -> mailer.send(user.getEmail()));
         });
+        // snippet:end
 
         assertEquals(List.of("ada@example.com", "grace@example.com", "alan@example.com"), mailer.sent);
     }
@@ -280,8 +320,10 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void bulkUpdatesAndDeletes() {
+        // snippet:start queries-bulk
         int deactivated = users.query().where("role", "guest").update(Map.of("active", false));
         int removed = users.query().where("active", false).delete();
+        // snippet:end
 
         assertEquals(1, deactivated);
         assertEquals(3, removed);
@@ -296,8 +338,10 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void scopes() {
+        // snippet:start queries-scopes-using
         List<User> admins = users.scope("active").scope("ofRole", "admin").orderBy("name").get();
         long seniors = users.query().scope("olderThan", 65).count();
+        // snippet:end
 
         assertEquals(List.of("Ada"), names(admins));
         assertEquals(1, seniors);
@@ -310,7 +354,13 @@ class QueriesSamplesIT extends DatabaseTest {
 
     @Test
     void seeingTheSql() {
+        // snippet:start queries-to-sql
         Query<User> query = users.query().where("role", "admin").orderBy("name");
+        query.toSql();
+        // SELECT "users"."id", "users"."email", "users"."name", "users"."active", "users"."role",
+        //        "users"."age", "users"."admin" FROM "users" WHERE "users"."role" = ? ORDER BY "users"."name" ASC
+        query.bindings();   // [admin]
+        // snippet:end
 
         assertEquals(COLUMNS + " WHERE \"users\".\"role\" = ? ORDER BY \"users\".\"name\" ASC", query.toSql());
         assertEquals(List.of("admin"), query.bindings());

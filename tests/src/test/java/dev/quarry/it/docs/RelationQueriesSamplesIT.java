@@ -2,12 +2,15 @@ package dev.quarry.it.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Entity;
 import dev.quarry.it.model.Permission;
 import dev.quarry.it.model.Post;
 import dev.quarry.it.model.Role;
 import dev.quarry.it.model.Tag;
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
+import dev.quarry.relation.BelongsToMany;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,10 +42,12 @@ class RelationQueriesSamplesIT extends DatabaseTest {
 
     @Test
     void existenceSamples() {
-        List<User> writers = entities.get(User.class).query().has("posts").get();
-        List<User> prolific = entities.get(User.class).query().has("posts", ">=", 3).get();
-        List<User> silent = entities.get(User.class).query().doesntHave("posts").get();
-        List<User> admins = entities.get(User.class).query().has("roles").orHas("posts").get();
+        // snippet:start relationship-queries-existence
+        List<User> writers = entities.get(User.class).query().has("posts").get();                 // at least one post
+        List<User> prolific = entities.get(User.class).query().has("posts", ">=", 3).get();       // at least three
+        List<User> silent = entities.get(User.class).query().doesntHave("posts").get();           // none
+        List<User> admins = entities.get(User.class).query().has("roles").orHas("posts").get();   // either
+        // snippet:end
 
         assertEquals(List.of("Ada", "Grace"), names(writers));
         assertEquals(List.of("Ada"), names(prolific));
@@ -52,6 +57,7 @@ class RelationQueriesSamplesIT extends DatabaseTest {
 
     @Test
     void constrainedSamples() {
+        // snippet:start relationship-queries-constrained
         List<User> published = entities.get(User.class).query()
                 .whereHas("posts", p -> p.where("published", true))
                 .get();
@@ -62,6 +68,7 @@ class RelationQueriesSamplesIT extends DatabaseTest {
                 .where("name", "Bob")
                 .orWhereHas("posts", p -> p.where("title", "like", "Quarry%"))
                 .get();
+        // snippet:end
 
         assertEquals(List.of("Ada"), names(published));
         assertEquals(List.of("Bob"), names(noDrafts));
@@ -70,38 +77,82 @@ class RelationQueriesSamplesIT extends DatabaseTest {
 
     @Test
     void nestedSample() {
+        // snippet:start relationship-queries-nested
         List<User> newsWriters = entities.get(User.class).query()
                 .whereHas("posts.tags", t -> t.where("name", "news"))
                 .get();
+        // snippet:end
 
         assertEquals(List.of("Ada"), names(newsWriters));
     }
 
     @Test
     void countingSample() {
+        // snippet:start relationship-queries-counting
         List<User> users = entities.get(User.class).query()
                 .withCount("posts", "roles")
                 .withCount("posts as published", p -> p.where("published", true))
                 .orderBy("id")
                 .get();
 
-        long posts = users.get(0).relationCount("posts");
+        long posts = users.get(0).relationCount("posts");          // the postsCount column
         long published = users.get(0).relationCount("published");
+        // snippet:end
 
         assertEquals(3, posts);
         assertEquals(1, published);
         assertEquals(1, users.get(1).relationCount("roles"));
     }
 
+    /** A user as a member who follows and is followed by other members, through the follows table. */
+    @Entity(value = "Member", module = "RelationQueriesSamplesIT", table = "users")
+    static class Member extends BaseEntity<Member> {
+        private Long id;
+        private String name;
+
+        public BelongsToMany<Member, Member> followers() {
+            return belongsToMany(Member.class).table("follows").foreignPivotKey("followedId").relatedPivotKey("followerId");
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public String getName() {
+            return name;
+        }
+    }
+
+    @Test
+    void relationsOfAnEntityWithItself() {
+        execute("CREATE TABLE \"follows\" (\"followerId\" BIGINT NOT NULL, \"followedId\" BIGINT NOT NULL)");
+        entities.get(Member.class).findOrFail(grace.getId()).followers().attach(ada.getId());
+        entities.get(Member.class).findOrFail(ada.getId()).followers().attach(grace.getId());
+
+        // snippet:start relationship-queries-self
+        List<Member> followedByAda = entities.get(Member.class).query()
+                .whereHas("followers", f -> f.where("name", "Ada"))
+                .get();
+        // snippet:end
+
+        assertEquals(List.of("Grace"), followedByAda.stream().map(Member::getName).toList());
+    }
+
     @Test
     void hasManyThroughSamples() {
         User user = grace;
 
-        List<Permission> all = user.permissionsThroughRoles().get();
+        // snippet:start has-many-through-reading
+        List<Permission> all = user.permissionsThroughRoles().get();                   // one SELECT
         List<Permission> some = user.permissionsThroughRoles().where("name", "like", "post.%").get();
         long count = user.permissionsThroughRoles().count();
-        List<Permission> cached = user.getPermissionsThroughRoles();
-        List<User> users = entities.get(User.class).query().with("permissionsThroughRoles").orderBy("id").get();
+        List<Permission> cached = user.getPermissionsThroughRoles();                    // loaded once, then cached
+        // snippet:hide
+        statements.reset();
+        // snippet:show
+        List<User> users = entities.get(User.class).query().with("permissionsThroughRoles").orderBy("id").get();   // 2 statements
+        // snippet:end
+        assertEquals(2, statements.count());
 
         assertEquals(1, all.size());
         assertEquals(1, some.size());

@@ -36,9 +36,11 @@ class StrictModeSamplesIT extends DatabaseTest {
         Injector lenient = Guice.createInjector(QuarryModule.builder().url(url).statementListener(counted).build());
         Entities entities = lenient.getInstance(Entities.class);
         try {
+            // snippet:start strict-n-plus-one
             for (User user : entities.get(User.class).all()) {           // 1 statement
                 user.getRoles();                                          // + 1 statement per user
             }
+            // snippet:end
             assertEquals(1 + 3, counted.count());
         } finally {
             lenient.getInstance(Database.class).close();
@@ -47,18 +49,22 @@ class StrictModeSamplesIT extends DatabaseTest {
 
     @Test
     void theEagerLoopRunsTwoStatements() {
+        // snippet:start strict-eager-loop
         for (User user : entities.get(User.class).with("roles").get()) {   // 2 statements in all
             user.getRoles();                                                // already loaded
         }
+        // snippet:end
         assertEquals(2, statements.count());
     }
 
     @Test
     void strictModeRefusesTheNPlusOneLoop() {
+        // snippet:start strict-enable
         Injector injector = Guice.createInjector(QuarryModule.builder()
                 .url(url)
                 .preventLazyLoading()
                 .build());
+        // snippet:end
         try {
             User first = injector.getInstance(Entities.class).get(User.class).all().get(0);
             LazyLoadingPreventedException e = assertThrows(LazyLoadingPreventedException.class, first::getRoles);

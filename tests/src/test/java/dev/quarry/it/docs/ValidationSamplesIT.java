@@ -20,6 +20,7 @@ import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** The samples of docs/validation.md. */
@@ -28,8 +29,10 @@ class ValidationSamplesIT extends DatabaseTest {
     /** The page's custom-message sample; registered by hand (it has no table: it is only validated). */
     static class Profile extends BaseEntity<Profile> {
         private Long id;
+        // snippet:start validation-custom-message
         @Size(max = 20, message = "must be at most {max} characters, but '${validatedValue}' is longer")
         private String nickname;
+        // snippet:end
 
         Profile setNickname(String nickname) {
             this.nickname = nickname;
@@ -61,12 +64,18 @@ class ValidationSamplesIT extends DatabaseTest {
 
     @Test
     void checkingWithoutSaving() {
+        // snippet:start validation-validate-user
         User user = entities.get(User.class).setEmail("not-an-email").setAge(-1);
+        // snippet:end
 
+        // snippet:start validation-validate
         List<String> printed = new ArrayList<>();
         for (Violation v : user.validate()) {
             printed.add(v.attribute() + ": " + v.message() + " (was " + v.invalidValue() + ")");
         }
+        // printed: [age: must be greater than or equal to 0 (was -1),
+        //           email: must be a well-formed email address (was not-an-email)]
+        // snippet:end
 
         assertEquals(List.of("age: must be greater than or equal to 0 (was -1)",
                 "email: must be a well-formed email address (was not-an-email)"), printed);
@@ -77,8 +86,20 @@ class ValidationSamplesIT extends DatabaseTest {
 
     @Test
     void savingValidatesAndWritesNothing() {
-        EntityValidationException e = assertThrows(EntityValidationException.class,
-                () -> entities.get(User.class).create(Map.of("email", "nope", "age", -1)));
+        EntityValidationException caught = null;
+        // snippet:start validation-save
+        try {
+            entities.get(User.class).create(Map.of("email", "nope", "age", -1));
+        } catch (EntityValidationException e) {
+            e.entityName();   // "User"
+            e.violations();   // [age must be greater than or equal to 0 (was '-1'),
+                              //  email must be a well-formed email address (was 'nope')]
+            // snippet:hide
+            caught = e;
+            // snippet:show
+        }
+        // snippet:end
+        EntityValidationException e = Objects.requireNonNull(caught, "create must refuse an invalid user");
 
         assertEquals("User", e.entityName());
         assertEquals("[age must be greater than or equal to 0 (was '-1'), email must be a well-formed email address (was 'nope')]",

@@ -10,10 +10,14 @@ import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 
 /** An entity with created/updated timestamps, a primitive attribute, and generated relation setters (setTags). */
+// snippet:start relation-setters-post
 @Entity
+// snippet:hide the guide's Post has no timestamps
 @Timestamps
-public class Post extends Post_Relations {
+// snippet:show
+public class Post extends Post_Relations {              // generated: extends BaseEntity<Post>
     private Long id;
+    // snippet:hide the other attributes and relations
     private Long userId;
     @NotBlank private String title;
     private String body;
@@ -27,18 +31,25 @@ public class Post extends Post_Relations {
     }
 
     /** The profile of the post's author: Post.author() (belongsTo) then User.profile() (hasOne). */
+    // snippet:start has-one-through-post
     public HasOneThrough<Post, Profile> authorProfile() {
         return hasOneThrough("author", "profile");
     }
+    // snippet:end
 
     /** Comments on this post (commentable_type = 'Post'). */
+    // snippet:start polymorphic-post-comments
     public PolymorphicHasMany<Post, Comment> comments() {
         return polymorphicHasMany(Comment.class, "commentable");
     }
+    // snippet:end
+
+    // snippet:show
 
     public BelongsToMany<Post, Tag> tags() {
         return belongsToMany(Tag.class);
     }
+    // snippet:hide getters and setters
 
     public Long getId() { return id; }
     public Long getUserId() { return userId; }
@@ -51,4 +62,6 @@ public class Post extends Post_Relations {
     public Post setPublished(boolean published) { this.published = published; return this; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    // snippet:show
 }
+// snippet:end

@@ -16,20 +16,31 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** A typical entity: identity key, validated attributes, database defaults, a guarded flag and scopes. */
+// snippet:start user-entity
 @Entity
 public class User extends User_Relations {
     private Long id;
     @NotBlank @Email private String email;
     @Size(max = 100) private String name;
+    // snippet:hide
     private Boolean active;
     private String role;
+    // snippet:show
     @Min(0) private Integer age;
+    // snippet:hide
     @Guarded private Boolean admin;
 
+    // snippet:start has-many-through-user
     /** Roles through roles_users, with who assigned each and pivot timestamps. */
     public BelongsToMany<User, Role> roles() {
         return belongsToMany(Role.class).withPivot("assignedBy").withTimestamps();
     }
+
+    /** Permissions reached through the user's roles: User.roles() then Role.permissions(). */
+    public HasManyThrough<User, Permission> permissionsThroughRoles() {
+        return hasManyThrough("roles", "permissions");
+    }
+    // snippet:end
 
     /** Permissions granted directly, through permissions_users. */
     public BelongsToMany<User, Permission> permissions() {
@@ -42,30 +53,32 @@ public class User extends User_Relations {
     }
 
     /** The user's profile, or a blank one when there is none. */
+    // snippet:start has-one-default-declaration
     public HasOne<User, Profile> profile() {
         return hasOne(Profile.class).withDefault(Map.of("bio", "(none yet)"));
     }
+    // snippet:end
 
-    /** Permissions reached through the user's roles: User.roles() then Role.permissions(). */
-    public HasManyThrough<User, Permission> permissionsThroughRoles() {
-        return hasManyThrough("roles", "permissions");
-    }
-
+    // snippet:start has-many-through-pivot-entity
     /** The user's rows of the roles_users pivot, as entities. */
     public HasMany<User, RoleUser> userRoles() {
-        return hasMany(RoleUser.class);
+        return hasMany(RoleUser.class);                  // roles_users.userId
     }
 
     /** Quick's page: across the pivot entity, by relation names (matched without regard to case). */
     public HasManyThrough<User, Role> rolesThroughPivot() {
-        return hasManyThrough("UserRoles", "role");
+        return hasManyThrough("UserRoles", "role");      // RoleUser.role() is a belongsTo
     }
+    // snippet:end
 
     /** The same roles as plain rows of the "roles" table, without the Role entity (Mongoloquent's form). */
+    // snippet:start btm-table-declaration
     public BelongsToManyTable<User> roleRows() {
-        return belongsToManyTable("roles").withPivot("assignedBy");
+        return belongsToManyTable("roles").withPivot("assignedBy");   // pivot roles_users(userId, roleId), related key "id"
     }
+    // snippet:end
 
+    // snippet:start queries-scopes
     @Scope
     void active(Query<User> query) {
         query.where("active", true);
@@ -76,10 +89,11 @@ public class User extends User_Relations {
         query.where("role", role);
     }
 
-    @Scope("olderThan")
+    @Scope("olderThan")                                   // a name other than the method's
     static void agedOver(Query<User> query, Integer years) {
         query.where("age", ">", years);
     }
+    // snippet:end
 
     public Long getId() { return id; }
     public String getEmail() { return email; }
@@ -94,4 +108,7 @@ public class User extends User_Relations {
     public User setAge(Integer age) { this.age = age; return this; }
     public Boolean getAdmin() { return admin; }
     public User setAdmin(Boolean admin) { this.admin = admin; return this; }
+    // snippet:show
+    // ...
 }
+// snippet:end
