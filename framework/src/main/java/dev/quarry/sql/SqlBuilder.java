@@ -80,6 +80,19 @@ public final class SqlBuilder {
         return append(")");
     }
 
+    /** Appends {@code (a, b) VALUES (?, ?)} for one row, binding each value as its column's type. */
+    public SqlBuilder columnsAndValues(List<ColumnValue> row) {
+        append("(");
+        for (int i = 0; i < row.size(); i++) {
+            append(i == 0 ? "" : ", ").identifier(row.get(i).column());
+        }
+        append(") VALUES (");
+        for (int i = 0; i < row.size(); i++) {
+            append(i == 0 ? "" : ", ").param(row.get(i).value(), row.get(i).type());
+        }
+        return append(")");
+    }
+
     /** Number of values bound so far. */
     public int parameterCount() {
         return values.size();

@@ -36,24 +36,16 @@ public final class HsqldbDialect implements Dialect {
                 sql.append(i++ == 0 ? "" : ", ").identifier(column).append(" = ").param(changed.value(), changed.type());
             }
         }
-        sql.append(" WHEN NOT MATCHED THEN INSERT (");
-        for (int i = 0; i < row.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").identifier(row.get(i).column());
-        }
-        sql.append(") VALUES (");
-        for (int i = 0; i < row.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").param(row.get(i).value(), row.get(i).type());
-        }
-        sql.append(")");
+        sql.append(" WHEN NOT MATCHED THEN INSERT ").columnsAndValues(row);
     }
 
-    /** The row's value for a column; callers pass only columns the row has (Query#upsert checks). */
     /** MERGE with only a WHEN NOT MATCHED branch. */
     @Override
     public void insertIfAbsent(SqlBuilder sql, String table, List<ColumnValue> row, List<String> keyColumns) {
         upsert(sql, table, row, keyColumns, Set.of());
     }
 
+    /** The row's value for a column; callers pass only columns the row has (Query#upsert checks). */
     private static ColumnValue valueOf(List<ColumnValue> row, String column) {
         return row.stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow();
     }

@@ -18,7 +18,7 @@ public final class PostgresDialect implements Dialect {
     /** {@code INSERT ... ON CONFLICT (unique) DO UPDATE SET c = EXCLUDED.c}: needs a unique index on the columns. */
     @Override
     public void upsert(SqlBuilder sql, String table, List<ColumnValue> row, List<String> uniqueBy, Set<String> update) {
-        insertValues(sql, table, row);
+        sql.append("INSERT INTO ").identifier(table).append(" ").columnsAndValues(row);
         sql.append(" ON CONFLICT (");
         for (int i = 0; i < uniqueBy.size(); i++) {
             sql.append(i == 0 ? "" : ", ").identifier(uniqueBy.get(i));
@@ -40,20 +40,8 @@ public final class PostgresDialect implements Dialect {
      */
     @Override
     public void insertIfAbsent(SqlBuilder sql, String table, List<ColumnValue> row, List<String> keyColumns) {
-        insertValues(sql, table, row);
+        sql.append("INSERT INTO ").identifier(table).append(" ").columnsAndValues(row);
         sql.append(" ON CONFLICT DO NOTHING");
-    }
-
-    private static void insertValues(SqlBuilder sql, String table, List<ColumnValue> row) {
-        sql.append("INSERT INTO ").identifier(table).append(" (");
-        for (int i = 0; i < row.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").identifier(row.get(i).column());
-        }
-        sql.append(") VALUES (");
-        for (int i = 0; i < row.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").param(row.get(i).value(), row.get(i).type());
-        }
-        sql.append(")");
     }
 
     @Override
