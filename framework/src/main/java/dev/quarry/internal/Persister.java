@@ -42,7 +42,7 @@ public final class Persister {
         List<Attribute> stamped = new ArrayList<>();
         metadata.createdAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
         metadata.updatedAt().filter(a -> a.read(entity) == null).ifPresent(stamped::add);
-        stamped.forEach(a -> a.write(entity, timestamp(a, now, state)));
+        stamped.forEach(a -> a.write(entity, timestamp(a, now, state.context().clock().getZone())));
         Attribute generatedKey = metadata.keyGeneration() == KeyGeneration.UUID && metadata.keys().get(0).read(entity) == null
                 ? metadata.keys().get(0) : null;
         boolean databaseKey = metadata.keyGeneration() == KeyGeneration.IDENTITY && metadata.keys().get(0).read(entity) == null;
@@ -127,7 +127,7 @@ public final class Persister {
         Attribute stamped = metadata.updatedAt().filter(a -> !state.isDirty(entity, a)).orElse(null);
         Object previous = stamped == null ? null : stamped.read(entity);
         if (stamped != null) {
-            stamped.write(entity, timestamp(stamped, now(state.context().clock()), state));
+            stamped.write(entity, timestampFor(stamped, state.context().clock()));
         }
         try {
             validate(entity, state);
@@ -265,28 +265,18 @@ public final class Persister {
 
     /** The current time as {@code attribute}'s type, in the clock's zone, to the microsecond. */
     public static Object timestampFor(Attribute attribute, Clock clock) {
-        Instant now = now(clock);
-        Class<?> type = attribute.type();
-        if (type == LocalDateTime.class) {
-            return LocalDateTime.ofInstant(now, clock.getZone());
-        }
-        if (type == OffsetDateTime.class) {
-            return OffsetDateTime.ofInstant(now, clock.getZone());
-        }
-        return type == Timestamp.class ? Timestamp.from(now) : now;
+        return timestamp(attribute, now(clock), clock.getZone());
     }
 
-    private static Object timestamp(Attribute attribute, Instant now, EntityState<?> state) {
+    /** {@code now} as {@code attribute}'s type: one instant for every timestamp one write sets. */
+    private static Object timestamp(Attribute attribute, Instant now, java.time.ZoneId zone) {
         Class<?> type = attribute.type();
         if (type == LocalDateTime.class) {
-            return LocalDateTime.ofInstant(now, state.context().clock().getZone());
+            return LocalDateTime.ofInstant(now, zone);
         }
         if (type == OffsetDateTime.class) {
-            return OffsetDateTime.ofInstant(now, state.context().clock().getZone());
+            return OffsetDateTime.ofInstant(now, zone);
         }
-        if (type == Timestamp.class) {
-            return Timestamp.from(now);
-        }
-        return now;
+        return type == Timestamp.class ? Timestamp.from(now) : now;
     }
 }
