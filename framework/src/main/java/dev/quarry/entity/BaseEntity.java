@@ -1,5 +1,8 @@
 package dev.quarry.entity;
 
+import dev.quarry.event.EntityEvent;
+import dev.quarry.event.PivotEvent;
+import dev.quarry.event.PreLoadEvent;
 import dev.quarry.internal.EntityAccess;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.EntityState;
@@ -65,6 +68,11 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
             @Override
             public <E extends BaseEntity<E>> void attach(BaseEntity<E> entity, EntityState<E> state) {
                 entity.quarryState = state;
+            }
+
+            @Override
+            public void handle(BaseEntity<?> entity, String name, Object event) {
+                entity.handleEvent(name, event);
             }
         });
     }
@@ -152,11 +160,13 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
 
     /** The entity with this key, if it exists. */
     public Optional<T> find(Object key) {
+        state().context().events().preLoadOn(this, key);
         return query().find(key);
     }
 
     /** The entity with this key; throws {@link EntityNotFoundException} naming the entity and key. */
     public T findOrFail(Object key) {
+        state().context().events().preLoadOn(this, key);
         return query().findOrFail(key);
     }
 
@@ -432,6 +442,35 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
     }
 
     /**
+     * The pivot row by the name the relation gave it ({@code as("membership")}); {@code "pivot"}
+     * when it gave none.
+     *
+     * @throws NoPivotException if this entity was not read through a many-to-many relation, or its
+     *     pivot goes by another name
+     */
+    public Pivot pivot(String alias) {
+        Pivot pivot = pivot();
+        if (!pivot.alias().equals(alias)) {
+            throw new NoPivotException(this + " was read with its pivot row named \"" + pivot.alias() + "\", not "
+                    + dev.quarry.sql.Identifiers.printable(alias) + ".", "Ask for pivot(\"" + pivot.alias() + "\").");
+        }
+        return pivot;
+    }
+
+    /**
+     * The pivot row as the typed pivot entity of the relation this entity was read through.
+     *
+     * <pre>{@code
+     * for (Role role : user.roles().get()) {
+     *     RoleUser membership = role.pivot(RoleUser.class);
+     * }
+     * }</pre>
+     */
+    public <E extends BaseEntity<E>> E pivot(Class<E> type) {
+        return pivot().as(type);
+    }
+
+    /**
      * The count of a relation read with {@code withCount("posts")} (or its alias,
      * {@code withCount("posts as drafts")} -> {@code relationCount("drafts")}).
      *
@@ -659,6 +698,74 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
             return getClass().getSimpleName() + "(detached)";
         }
         return state.metadata().name() + "(" + (isLoaded() ? keyValue() : "new") + ")";
+    }
+
+    // ---- events: override the ones you need (see dev.quarry.event) ----------------------------
+
+    /** Before this entity's kind is read by key, on the instance {@code find} was called on. */
+    protected void preLoad(PreLoadEvent event) {}
+
+    /** After this entity was read from a row. */
+    protected void postLoad(EntityEvent<T> event) {}
+
+    /** Before this entity's INSERT: change attributes here, or {@link EntityEvent#veto veto} the write. */
+    protected void preInsert(EntityEvent<T> event) {}
+
+    /** After this entity's INSERT (the generated key is set). */
+    protected void postInsert(EntityEvent<T> event) {}
+
+    /**
+     * Before an UPDATE, with each changed attribute's old and new value in {@link EntityEvent#changes()}.
+     *
+     * <pre>{@code
+     * @Override
+     * protected void preUpdate(EntityEvent<User> event) {
+     *     if (event.changes().containsKey("email")) {
+     *         setEmailVerified(false);   // written by the same UPDATE
+     *     }
+     * }
+     * }</pre>
+     */
+    protected void preUpdate(EntityEvent<T> event) {}
+
+    /** After an UPDATE, with the changed attributes. */
+    protected void postUpdate(EntityEvent<T> event) {}
+
+    /** Before an INSERT or UPDATE (before {@code preInsert}/{@code preUpdate}). */
+    protected void preSave(EntityEvent<T> event) {}
+
+    /** After an INSERT or UPDATE. */
+    protected void postSave(EntityEvent<T> event) {}
+
+    /** Before this entity's DELETE. */
+    protected void preDelete(EntityEvent<T> event) {}
+
+    /** After this entity's DELETE. */
+    protected void postDelete(EntityEvent<T> event) {}
+
+    /** Before a pivot operation on one of this entity's relations writes; may veto (see {@link PivotEvent}). */
+    protected void prePivotChange(PivotEvent event) {}
+
+    /** After a pivot operation on one of this entity's relations committed. */
+    protected void postPivotChange(PivotEvent event) {}
+
+    @SuppressWarnings("unchecked")
+    private void handleEvent(String name, Object event) {
+        switch (name) {
+            case "preLoad" -> preLoad((PreLoadEvent) event);
+            case "postLoad" -> postLoad((EntityEvent<T>) event);
+            case "preInsert" -> preInsert((EntityEvent<T>) event);
+            case "postInsert" -> postInsert((EntityEvent<T>) event);
+            case "preUpdate" -> preUpdate((EntityEvent<T>) event);
+            case "postUpdate" -> postUpdate((EntityEvent<T>) event);
+            case "preSave" -> preSave((EntityEvent<T>) event);
+            case "postSave" -> postSave((EntityEvent<T>) event);
+            case "preDelete" -> preDelete((EntityEvent<T>) event);
+            case "postDelete" -> postDelete((EntityEvent<T>) event);
+            case "prePivotChange" -> prePivotChange((PivotEvent) event);
+            case "postPivotChange" -> postPivotChange((PivotEvent) event);
+            default -> throw new IllegalArgumentException("not an event: " + name);
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

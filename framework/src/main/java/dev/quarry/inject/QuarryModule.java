@@ -3,6 +3,8 @@ package dev.quarry.inject;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.multibindings.Multibinder;
+import dev.quarry.event.EntityListener;
+import dev.quarry.event.PivotListener;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.quarry.Entities;
 import dev.quarry.entity.EntityRegistry;
@@ -47,7 +49,8 @@ import org.jdbi.v3.core.Jdbi;
  * }</pre>
  *
  * <p>Bind further {@link StatementListener}s with {@code Multibinder.newSetBinder(binder(),
- * StatementListener.class)}, and replace the clock with
+ * StatementListener.class)}, entity and pivot event listeners the same way ({@link EntityListener},
+ * {@link PivotListener}), and replace the clock with
  * {@code OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(clock)}.
  */
 public final class QuarryModule extends AbstractModule {
@@ -77,6 +80,9 @@ public final class QuarryModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(QuarryConfig.class).toInstance(config);
+        // Declared even when empty, so that Events can be injected in an app that binds no listener.
+        Multibinder.newSetBinder(binder(), EntityListener.class);
+        Multibinder.newSetBinder(binder(), PivotListener.class);
         Multibinder<StatementListener> statementListeners = Multibinder.newSetBinder(binder(), StatementListener.class);
         statementListeners.addBinding().to(Slf4jStatementLogger.class);
         listeners.forEach(listener -> statementListeners.addBinding().toInstance(listener));

@@ -14,6 +14,9 @@ public final class EntityAccess {
         <T extends BaseEntity<T>> EntityState<T> state(BaseEntity<T> entity);
 
         <T extends BaseEntity<T>> void attach(BaseEntity<T> entity, EntityState<T> state);
+
+        /** Calls the entity's own method for the event {@code name}, e.g. {@code preInsert(event)}. */
+        void handle(BaseEntity<?> entity, String name, Object event);
     }
 
     private static volatile Accessor accessor;
@@ -36,6 +39,11 @@ public final class EntityAccess {
     /** Gives a freshly constructed entity its state. */
     public static <T extends BaseEntity<T>> void attach(BaseEntity<T> entity, EntityState<T> state) {
         accessor().attach(entity, state);
+    }
+
+    /** Calls the entity's own handler of an event (see {@link Events}). */
+    public static void handle(BaseEntity<?> entity, String name, Object event) {
+        accessor().handle(entity, name, event);
     }
 
     private static Accessor accessor() {

@@ -20,10 +20,12 @@ public final class EntityContext {
     private final Clock clock;
     private final Injector injector;
     private final boolean preventLazyLoading;
+    private final Events events;
 
     @Inject
     public EntityContext(Database database, EntityRegistry registry, EntityValidator validator, Clock clock,
-                         Injector injector, QuarryConfig config) {
+                         Injector injector, QuarryConfig config, Events events) {
+        this.events = events;
         this.database = database;
         this.registry = registry;
         this.validator = validator;
@@ -35,6 +37,11 @@ public final class EntityContext {
     /** True in strict mode, see {@code QuarryModule.Builder#preventLazyLoading}. */
     public boolean preventsLazyLoading() {
         return preventLazyLoading;
+    }
+
+    /** Fires entity and pivot events to the entities' own methods and the bound listeners. */
+    public Events events() {
+        return events;
     }
 
     public Database database() {

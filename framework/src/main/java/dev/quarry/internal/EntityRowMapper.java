@@ -61,6 +61,7 @@ public final class EntityRowMapper<T extends BaseEntity<T>> implements RowMapper
         Attribute[] attrs = attributes.toArray(Attribute[]::new);
         int[] index = positions.stream().mapToInt(Integer::intValue).toArray();
         ColumnMapper<?>[] columnMappers = mappers.toArray(ColumnMapper<?>[]::new);
+        boolean postLoad = context.events().wants(metadata.type(), "postLoad");
         return (row, statementContext) -> {
             T entity = newEntity();
             for (int i = 0; i < attrs.length; i++) {
@@ -75,6 +76,9 @@ public final class EntityRowMapper<T extends BaseEntity<T>> implements RowMapper
                 state.setExtras(values);
             }
             state.markLoaded(entity, true);
+            if (postLoad) {
+                context.events().fire("postLoad", entity);
+            }
             return entity;
         };
     }

@@ -142,6 +142,16 @@ public final class EntityState<T extends BaseEntity<T>> {
         this.original = values;
     }
 
+    /**
+     * Remembers {@code value} as one attribute's clean value, leaving the others as they are: how a value
+     * Quarry wrote itself (a touched timestamp) stays out of the entity's unsaved changes.
+     */
+    public void markCleanValue(Attribute attribute, Object value) {
+        Object[] values = original == null ? new Object[metadata.attributes().size()] : original.clone(); // a restorer may hold the old array
+        values[attribute.index()] = copyIfMutable(value);
+        this.original = values;
+    }
+
     /** The value as last read or saved, or {@code null} if never snapshotted. */
     public Object original(Attribute attribute) {
         return original == null ? null : original[attribute.index()];

@@ -7,6 +7,7 @@ import dev.quarry.entity.EntityNotFoundException;
 import dev.quarry.entity.InvalidValueException;
 import dev.quarry.entity.KeyGeneration;
 import dev.quarry.entity.UnsavedEntityException;
+import dev.quarry.event.ValueChange;
 import dev.quarry.sql.SqlBuilder;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
@@ -16,10 +17,12 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.Update;
 
@@ -33,7 +36,43 @@ public final class Persister {
     /** Saves the entity; returns false if it was loaded and nothing had changed (no statement ran). */
     public static <T extends BaseEntity<T>> boolean save(T entity) {
         EntityState<T> state = EntityAccess.state(entity);
-        return state.isLoaded() ? update(entity, state) : insert(entity, state);
+        Events events = state.context().events();
+        if (!events.wantsWriteEvents(entity.getClass())) {
+            return state.isLoaded() ? update(entity, state, changes -> { }) : insert(entity, state);
+        }
+        // With handlers, one transaction: a handler that throws, "post" ones included, leaves nothing written.
+        return state.context().database().inTransaction(() -> saveWithEvents(entity, state, events));
+    }
+
+    private static <T extends BaseEntity<T>> boolean saveWithEvents(T entity, EntityState<T> state, Events events) {
+        if (!state.isLoaded()) {
+            events.fire("preSave", entity);
+            events.fire("preInsert", entity);
+            insert(entity, state);
+            events.fire("postInsert", entity);
+            events.fire("postSave", entity);
+            return true;
+        }
+        if (!state.isDirty(entity)) {
+            return false;
+        }
+        events.fire("preSave", entity);
+        events.fire("preUpdate", entity, changes(entity, state));
+        Map<String, ValueChange> written = new LinkedHashMap<>();
+        if (!update(entity, state, written::putAll)) {
+            return false; // a handler undid every change
+        }
+        events.fire("postUpdate", entity, written);
+        events.fire("postSave", entity);
+        return true;
+    }
+
+    /** Each changed attribute, by name, with the value it was read or saved with and its value now. */
+    private static <T extends BaseEntity<T>> Map<String, ValueChange> changes(T entity, EntityState<T> state) {
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        state.dirty(entity).forEach((attribute, value) ->
+                changes.put(attribute.name(), new ValueChange(state.original(attribute), value)));
+        return changes;
     }
 
     private static <T extends BaseEntity<T>> boolean insert(T entity, EntityState<T> state) {
@@ -119,7 +158,8 @@ public final class Persister {
         });
     }
 
-    private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state) {
+    private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state,
+                                                            Consumer<Map<String, ValueChange>> written) {
         EntityMetadata<T> metadata = state.metadata();
         if (!state.isDirty(entity)) {
             return false;
@@ -151,6 +191,7 @@ public final class Persister {
             throw new EntityNotFoundException(metadata.name(), "to update with key " + describeKey(metadata, state)
                     + ": its row was deleted since it was read");
         }
+        written.accept(changes(entity, state));
         state.context().database().onRollback(state.restorer(entity)); // rolled back: the changes are unsaved again
         state.markLoaded(entity, true);
         return true;
@@ -159,6 +200,19 @@ public final class Persister {
     /** Deletes the entity's row; returns false if the row was already gone. */
     public static <T extends BaseEntity<T>> boolean delete(T entity) {
         EntityState<T> state = EntityAccess.state(entity);
+        Events events = state.context().events();
+        if (state.isDeleted() || !state.isLoaded() || !events.wantsWriteEvents(entity.getClass())) {
+            return deleteRow(entity, state);
+        }
+        return state.context().database().inTransaction(() -> {
+            events.fire("preDelete", entity);
+            boolean deleted = deleteRow(entity, state);
+            events.fire("postDelete", entity);
+            return deleted;
+        });
+    }
+
+    private static <T extends BaseEntity<T>> boolean deleteRow(T entity, EntityState<T> state) {
         EntityMetadata<T> metadata = state.metadata();
         if (state.isDeleted()) {
             return false;

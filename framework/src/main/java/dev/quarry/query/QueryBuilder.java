@@ -546,6 +546,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
 
     /** The entity with this key (a composite key as a {@code Map} of attribute to value), if it exists. */
     public Optional<T> find(Object key) {
+        context.events().preLoad(metadata.name(), key);
         return groupedCopy().whereKey(key).first();
     }
 

@@ -13,6 +13,7 @@ import dev.quarry.query.Constraints;
 import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.QueryBuilder;
 import dev.quarry.relation.pivot.PivotWriter;
+import dev.quarry.relation.pivot.TypedPivot;
 import dev.quarry.relation.pivot.SyncResult;
 import dev.quarry.relation.pivot.ToggleResult;
 import dev.quarry.sql.Identifiers;
@@ -73,6 +74,10 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     private final List<PivotFilter> filters = new ArrayList<>();
     private List<P> eagerParents;
     private PivotTable resolved;
+    private EntityMetadata<?> pivotEntity;
+    private String pivotAlias = Pivot.DEFAULT_ALIAS;
+    private boolean touchesParent;
+    private boolean touchesRelated;
 
     /** Made by {@code BaseEntity.belongsToMany(...)}. */
     public BelongsToMany(EntityContext context, EntityMetadata<R> related, P parent, String name) {
@@ -96,10 +101,84 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         copy.timestamps = timestamps;
         copy.filters.addAll(filters);
         copy.eagerParents = eagerParents;
+        copy.pivotEntity = pivotEntity;
+        copy.pivotAlias = pivotAlias;
+        copy.touchesParent = touchesParent;
+        copy.touchesRelated = touchesRelated;
         return copy;
     }
 
     // ---- declaration ------------------------------------------------------------------------
+
+    /**
+     * Makes the pivot row an entity of its own: reads return it typed ({@code role.pivot(RoleUser.class)}),
+     * and every pivot row an operation writes is converted to its attribute types, passes its
+     * {@code preSave}/{@code preInsert} handlers and its validation constraints, or nothing is
+     * written ({@link dev.quarry.validation.PivotValidationException}). Its attributes are read with
+     * every row (no {@code withPivot} needed); its {@code createdAt}/{@code updatedAt} attributes,
+     * if it has both, are the pivot's timestamps; and its table is the pivot table unless
+     * {@link #table} says otherwise.
+     *
+     * <pre>{@code
+     * public BelongsToMany<User, Role> roles() {
+     *     return belongsToMany(Role.class).using(RoleUser.class).as("membership");
+     * }
+     *
+     * user.roles().attach(admin, Map.of("assignedBy", "root"));   // checked by RoleUser's constraints
+     * RoleUser membership = user.roles().first().orElseThrow().pivot(RoleUser.class);
+     * }</pre>
+     */
+    public <E extends BaseEntity<E>> BelongsToMany<P, R> using(Class<E> pivotEntityType) {
+        this.pivotEntity = context.registry().metadata(pivotEntityType);
+        return changed();
+    }
+
+    /** The name the pivot rows go by ({@code role.pivot("membership")}), instead of {@code "pivot"}. */
+    public BelongsToMany<P, R> as(String alias) {
+        if (alias == null || alias.isBlank()) {
+            throw new InvalidRelationException(parent.mappingName(), name, "as(...) needs a name for its pivot rows, not "
+                    + Identifiers.printable(alias) + ".");
+        }
+        this.pivotAlias = alias;
+        return this;
+    }
+
+    /**
+     * Every pivot operation that changes a row also sets the parent's updated timestamp, in the same
+     * transaction; one that changes nothing leaves it alone.
+     *
+     * <pre>{@code
+     * public BelongsToMany<Post, Tag> tags() {
+     *     return belongsToMany(Tag.class).touchesParent();
+     * }
+     * post.tags().sync(List.of(1, 2));   // post.getUpdatedAt() moves only if the tags changed
+     * }</pre>
+     *
+     * @throws InvalidRelationException if the parent entity has no updated timestamp attribute
+     */
+    public BelongsToMany<P, R> touchesParent() {
+        requireUpdatedAt(parent.metadata(), "touchesParent");
+        this.touchesParent = true;
+        return this;
+    }
+
+    /**
+     * Every pivot operation also sets the updated timestamp of each related row it attached,
+     * detached or updated, in the same transaction.
+     *
+     * @throws InvalidRelationException if the related entity has no updated timestamp attribute
+     */
+    public BelongsToMany<P, R> touchesRelated() {
+        requireUpdatedAt(metadata, "touchesRelated");
+        this.touchesRelated = true;
+        return this;
+    }
+
+    private Attribute requireUpdatedAt(EntityMetadata<?> entity, String method) {
+        return entity.updatedAt().orElseThrow(() -> new InvalidRelationException(parent.mappingName(), name, method
+                + "() sets " + entity.name() + "'s updated timestamp, but " + entity.name()
+                + " has none; give it an updatedAt attribute, or leave " + method + "() out."));
+    }
 
     /** The pivot table, instead of the convention's. */
     public BelongsToMany<P, R> table(String pivotTable) {
@@ -346,7 +425,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
                 values.put(columns.get(i), Pivot.normalize(extras.remove(aliases[i])));
             }
             state.setExtras(extras);
-            state.setPivot(Pivot.owning(pivot.table(), values));
+            state.setPivot(Pivot.owning(pivot.table(), values, pivotAlias, pivotEntity == null ? null : pivotEntityOf(values)));
         }
         return rows;
     }
@@ -452,8 +531,35 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     private PivotWriter writer(String operation) {
         requireSavedParent(operation);
-        return new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata, metadata.name(),
-                parentKeyValues(parent), describe());
+        PivotWriter writer = new PivotWriter(operation, context.database(), context.clock(), pivotTable(), metadata,
+                metadata.name(), parentKeyValues(parent), describe());
+        if (pivotEntity != null) {
+            writer.typedBy(typedPivot(pivotEntity, operation));
+        }
+        boolean events = context.events().wantsPivotEvents(parent.getClass());
+        if (events || touchesParent || touchesRelated) {
+            writer.observedBy(new PivotChanges<>(context, parent, name, events,
+                    touchesParent ? requireUpdatedAt(parent.metadata(), "touchesParent") : null, metadata,
+                    touchesRelated ? requireUpdatedAt(metadata, "touchesRelated") : null, pivotTable().relatedKeys()));
+        }
+        return writer;
+    }
+
+    private <E extends BaseEntity<E>> TypedPivot<E> typedPivot(EntityMetadata<E> entity, String operation) {
+        return new TypedPivot<>(context, entity, operation, describe());
+    }
+
+    /** The typed pivot entity of one row read through the relation: loaded, so it can be changed and saved. */
+    private BaseEntity<?> pivotEntityOf(Map<String, Object> values) {
+        return pivotEntityOf(pivotEntity, values);
+    }
+
+    private <E extends BaseEntity<E>> E pivotEntityOf(EntityMetadata<E> entity, Map<String, Object> values) {
+        E row = context.newInstance(entity);
+        values.forEach((column, value) -> entity.findAttributeByColumn(column)
+                .ifPresent(attribute -> attribute.write(row, ValueConverter.convert(value, attribute, entity.name()))));
+        EntityAccess.state(row).markLoaded(row, true);
+        return row;
     }
 
     private List<Object> listOf(Collection<?> values, String method) {
@@ -500,7 +606,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         String entity = parentMeta.name();
         List<Attribute> parentAttrs = keyAttributes(parentMeta, parentKeys, "parentKey");
         List<Attribute> relatedAttrs = keyAttributes(metadata, relatedKeys, "relatedKey");
-        String pivot = table != null ? table : naming.pivotTable(parentMeta.baseName(), lastPart(parentMeta.table()),
+        String pivot = table != null ? table : pivotEntity != null ? pivotEntity.table() : naming.pivotTable(parentMeta.baseName(), lastPart(parentMeta.table()),
                 metadata.baseName(), lastPart(metadata.table()));
         Identifiers.require(pivot, "pivot table", "relation " + name + " of " + entity);
         List<String> fpk = foreignPivotKeys != null ? foreignPivotKeys
@@ -524,7 +630,22 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         new LinkedHashSet<>(rpk).forEach(c -> Identifiers.requirePart(c, "related pivot key", "relation " + name + " of " + entity));
         String createdAt = timestamps ? naming.columnName("createdAt") : null;
         String updatedAt = timestamps ? naming.columnName("updatedAt") : null;
-        return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, pivotColumns, createdAt, updatedAt, filters);
+        List<String> columns = new ArrayList<>(pivotColumns);
+        if (pivotEntity != null) {
+            // A typed pivot's attributes are read with every row, and its own timestamps are the pivot's.
+            if (pivotEntity.createdAt().isPresent() && pivotEntity.updatedAt().isPresent()) {
+                createdAt = pivotEntity.createdAt().get().column();
+                updatedAt = pivotEntity.updatedAt().get().column();
+            }
+            for (Attribute attribute : pivotEntity.attributes()) {
+                String column = attribute.column();
+                if (!fpk.contains(column) && !rpk.contains(column) && !column.equals(createdAt) && !column.equals(updatedAt)
+                        && !columns.contains(column)) {
+                    columns.add(column);
+                }
+            }
+        }
+        return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, columns, createdAt, updatedAt, filters);
     }
 
     private List<Attribute> keyAttributes(EntityMetadata<?> entity, List<String> names, String what) {

@@ -10,4 +10,9 @@ public class NoPivotException extends QuarryException {
         super("NoPivot", entity + " was not read through a belongsToMany relation, so it has no pivot row."
                 + "\n  Read it through the relation (user.roles().get()) or load it with with(\"roles\").");
     }
+
+    /** A pivot row that is there but was asked for in a form it does not have. */
+    public NoPivotException(String problem, String fix) {
+        super("NoPivot", problem + "\n  " + fix);
+    }
 }

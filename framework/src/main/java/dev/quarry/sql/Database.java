@@ -96,6 +96,31 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code action} once this thread's outermost transaction has committed, or at once outside
+     * a transaction. If the transaction (or the savepoint the action was registered under) rolls
+     * back, the action never runs. How Quarry fires "post" events only for writes that stayed.
+     *
+     * <pre>{@code
+     * database.inTransaction(() -> {
+     *     order.save();
+     *     database.afterCommit(() -> mailer.confirm(order));   // not sent if anything below fails
+     *     invoice.save();
+     * });
+     * }</pre>
+     *
+     * <p>Actions run in the order they were registered; if one throws, the others still run and the
+     * first failure reaches the caller of the transaction, whose writes are committed all the same.
+     */
+    public void afterCommit(Runnable action) {
+        Transaction tx = current.get();
+        if (tx == null) {
+            action.run();
+        } else {
+            tx.afterCommit.add(action);
+        }
+    }
+
     /** True if this thread is inside {@link #inTransaction}. */
     public boolean isInTransaction() {
         return current.get() != null;
@@ -135,11 +160,11 @@ public final class Database implements AutoCloseable {
         Handle handle = translated(jdbi::open);
         Transaction tx = new Transaction(handle);
         current.set(tx);
+        R result;
         try {
             translated(handle::begin);
-            R result = work.get();
+            result = work.get();
             translated(handle::commit);
-            return result;
         } catch (Throwable failure) { // checked exceptions too: Kotlin and @SneakyThrows code can throw them here
             rollbackQuietly(handle, failure);
             tx.undoFrom(0, failure);
@@ -147,6 +172,26 @@ public final class Database implements AutoCloseable {
         } finally {
             current.remove();
             handle.close();
+        }
+        runAll(tx.afterCommit); // outside the transaction: what they do is not undone, and may open its own
+        return result;
+    }
+
+    private static void runAll(List<Runnable> actions) {
+        RuntimeException first = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
@@ -214,6 +259,7 @@ public final class Database implements AutoCloseable {
     private final class Transaction {
         final Handle handle;
         final List<Runnable> undo = new java.util.ArrayList<>();
+        final List<Runnable> afterCommit = new java.util.ArrayList<>();
         int savepoints;
 
         /** Runs, newest first, the undo actions registered since {@code from}, and forgets them. */
@@ -242,6 +288,7 @@ public final class Database implements AutoCloseable {
                 throw failure;
             }
             int undoMark = undo.size();
+            int afterCommitMark = afterCommit.size();
             try {
                 R result = work.get();
                 translated(() -> handle.releaseSavepoint(savepoint));
@@ -253,6 +300,7 @@ public final class Database implements AutoCloseable {
                     failure.addSuppressed(rollbackFailure);
                 }
                 undoFrom(undoMark, failure);
+                afterCommit.subList(afterCommitMark, afterCommit.size()).clear(); // its writes are gone
                 throw sneaky(translate(failure));
             } finally {
                 savepoints--;

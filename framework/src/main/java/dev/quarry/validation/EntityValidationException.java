@@ -14,7 +14,12 @@ public class EntityValidationException extends QuarryException {
     private final transient List<Violation> violations;
 
     public EntityValidationException(String entityName, List<Violation> violations) {
-        super("EntityValidation", entityName + " failed validation, so nothing was written:" + format(violations));
+        this("EntityValidation", entityName + " failed validation", entityName, violations);
+    }
+
+    /** For a subclass with its own error id and a subject that says more than the entity's name. */
+    protected EntityValidationException(String errorId, String subject, String entityName, List<Violation> violations) {
+        super(errorId, subject + ", so nothing was written:" + format(violations));
         this.entityName = entityName;
         this.violations = List.copyOf(violations);
     }

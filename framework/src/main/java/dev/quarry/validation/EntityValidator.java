@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks an entity's Hibernate Validator (Jakarta Validation) constraints.
@@ -37,6 +38,15 @@ public final class EntityValidator {
         if (!violations.isEmpty()) {
             throw new EntityValidationException(entityName, violations);
         }
+    }
+
+    /** The violations {@code values} (attribute name to value) would cause on {@code type}, attribute by attribute. */
+    public List<Violation> validateValues(Class<?> type, Map<String, ?> values) {
+        List<Violation> violations = new java.util.ArrayList<>();
+        values.forEach((attribute, value) -> validator.validateValue(type, attribute, value).stream()
+                .map(v -> new Violation(attribute, v.getMessage(), value)).forEach(violations::add));
+        violations.sort(Comparator.comparing(Violation::attribute).thenComparing(Violation::message));
+        return violations;
     }
 
     private static Violation toViolation(ConstraintViolation<Object> v) {

@@ -1,7 +1,12 @@
 package dev.quarry.relation.pivot;
 
 import dev.quarry.entity.Attribute;
+import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
+import dev.quarry.event.PivotEvent;
+import dev.quarry.event.PivotRow;
+import dev.quarry.event.PivotRowUpdate;
+import dev.quarry.event.ValueChange;
 import dev.quarry.internal.Persister;
 import dev.quarry.relation.PivotFilter;
 import dev.quarry.relation.PivotFilters;
@@ -48,6 +53,33 @@ public final class PivotWriter {
     private final List<Object> parentKey;
     private final String describe;
     private final RelatedKeys keys;
+    private ChangeHandler handler;
+    private TypedPivot<?> typed;
+
+    /**
+     * What happens around a write that changes rows, given the operation's whole change as a
+     * {@link PivotEvent}: events, and touching timestamps. Not called for an operation that
+     * changes nothing.
+     */
+    public interface ChangeHandler {
+        /** The parent entity, for the event. */
+        BaseEntity<?> parent();
+
+        /** The relation's name, for the event. */
+        String relation();
+
+        /** True if the event must carry every column of the detached rows (costs a wider read). */
+        boolean wantsWholeRows();
+
+        /** Inside the transaction, after the rows are read and before anything is written; may throw to veto. */
+        void before(PivotEvent event);
+
+        /** Inside the transaction, after the writes, with what really changed. */
+        void changed(PivotEvent event);
+
+        /** After the transaction committed, with what really changed. */
+        void committed(PivotEvent event);
+    }
 
     /**
      * A writer for one operation. {@code related} is the related entity, or null for a relation to a
@@ -64,6 +96,18 @@ public final class PivotWriter {
         int dot = describe.lastIndexOf('.');
         this.keys = new RelatedKeys(operation, describe.substring(0, dot), describe.substring(dot + 1), related, relatedName,
                 pivot);
+    }
+
+    /** Tells {@code handler} of every change this writer makes (events, touching). */
+    public PivotWriter observedBy(ChangeHandler handler) {
+        this.handler = handler;
+        return this;
+    }
+
+    /** Writes pivot rows through a pivot entity of their own ({@code using(RoleUser.class)}). */
+    public PivotWriter typedBy(TypedPivot<?> typed) {
+        this.typed = typed;
+        return this;
     }
 
     /** For a relation to a table without an entity: the type given and stored ids are converted to. */
@@ -92,17 +136,23 @@ public final class PivotWriter {
 
     /** Inserts the pivot rows of the given ids that are not attached yet; returns those ids. */
     public List<Object> attach(Collection<?> ids, Map<String, ?> attributes) {
-        return attachKeys(keys.of(ids, attributes));
+        return attachKeys(typed(keys.of(ids, attributes)));
     }
 
     /** Inserts the pivot rows of the given ids, each with its attributes, that are not attached yet. */
     public List<Object> attach(Map<?, ? extends Map<String, ?>> idsWithAttributes) {
-        return attachKeys(keys.of(idsWithAttributes));
+        return attachKeys(typed(keys.of(idsWithAttributes)));
     }
 
     /** Deletes every pivot row of the parent that matches the relation's filters; returns how many. */
     public int detachAll() {
-        return transaction(() -> delete(null));
+        if (handler == null) {
+            return transaction(() -> delete(null));
+        }
+        return transaction(() -> {
+            Map<List<Object>, Map<String, Object>> current = read(null, Set.of());
+            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current).detached();
+        });
     }
 
     /** Deletes the pivot rows of the given ids; an empty collection deletes nothing and runs no statement. */
@@ -111,12 +161,18 @@ public final class PivotWriter {
         if (given.isEmpty()) {
             return 0;
         }
-        return transaction(() -> delete(List.copyOf(given.keySet())));
+        if (handler == null) {
+            return transaction(() -> delete(List.copyOf(given.keySet())));
+        }
+        return transaction(() -> {
+            Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
+            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current).detached();
+        });
     }
 
     /** Makes the given ids (with their attributes) attached; with {@code detaching}, detaches all others. */
     public SyncResult sync(Map<?, ? extends Map<String, ?>> idsWithAttributes, boolean detaching) {
-        Map<List<Object>, Map<String, Object>> desired = keys.of(idsWithAttributes);
+        Map<List<Object>, Map<String, Object>> desired = typed(keys.of(idsWithAttributes));
         if (desired.isEmpty() && !detaching) {
             return new SyncResult(List.of(), List.of(), List.of());
         }
@@ -126,7 +182,7 @@ public final class PivotWriter {
             // Without detaching, only the given ids' rows matter: never read the parent's whole set.
             Map<List<Object>, Map<String, Object>> current = read(detaching ? null : List.copyOf(desired.keySet()), compared);
             PivotDiff diff = PivotDiff.sync(current, desired, detaching);
-            Set<List<Object>> attached = apply(diff);
+            Set<List<Object>> attached = apply(diff, current).attached();
             return new SyncResult(publicForms(attached), publicForms(diff.toDetach()), publicForms(diff.toUpdate().keySet()));
         });
     }
@@ -144,20 +200,48 @@ public final class PivotWriter {
             return new ToggleResult(List.of(), List.of());
         }
         return transaction(() -> {
-            PivotDiff diff = PivotDiff.toggle(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            Set<List<Object>> attached = apply(diff);
+            Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
+            PivotDiff diff = PivotDiff.toggle(current.keySet(), given);
+            Set<List<Object>> attached = apply(diff, current).attached();
             return new ToggleResult(publicForms(attached), publicForms(diff.toDetach()));
         });
     }
 
-    /** Updates the pivot row of one id with the given attributes (and the updated timestamp); returns rows updated. */
+    /**
+     * Updates the pivot row of one id with the given attributes (and the updated timestamp); returns
+     * rows updated. The UPDATE runs even when no value differs (it moves the updated timestamp);
+     * events and touching follow only a real change.
+     */
     public int updateExisting(Object id, Map<String, ?> attributes) {
         List<Object> key = keys.key(id);
         Map<String, Object> values = keys.attributes(attributes);
+        if (typed != null) {
+            values = typed.columns(keys.publicForm(key), values);
+            typed.checkUpdate(keys.publicForm(key), values);
+        }
         if (values.isEmpty() && !pivot.hasTimestamps()) {
             return 0;
         }
-        return transaction(() -> update(key, values));
+        Map<String, Object> given = values;
+        if (handler == null) {
+            return transaction(() -> update(key, given, now()));
+        }
+        return transaction(() -> {
+            Map<String, Object> current = read(List.of(key), given.keySet()).get(key);
+            if (current == null) {
+                return 0;
+            }
+            Instant now = now();
+            int updated = update(key, given, now);
+            PivotRowUpdate change = rowUpdate(key, current, given, now);
+            if (!change.changes().isEmpty()) {
+                PivotEvent event = event(List.of(), List.of(), List.of(change));
+                handler.before(event);
+                handler.changed(event);
+                database.afterCommit(() -> handler.committed(event));
+            }
+            return updated;
+        });
     }
 
     // ---- statements -------------------------------------------------------------------------
@@ -167,26 +251,114 @@ public final class PivotWriter {
             return List.of();
         }
         return transaction(() -> {
-            PivotDiff diff = PivotDiff.attach(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            return publicForms(apply(diff));
+            Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
+            return publicForms(apply(PivotDiff.attach(current.keySet(), given), current).attached());
         });
     }
 
-    /** Applies the diff; returns the keys it attached, fewer than asked if a concurrent caller attached some first. */
-    private Set<List<Object>> apply(PivotDiff diff) {
-        if (!diff.toDetach().isEmpty()) {
-            delete(diff.toDetach());
+    /** Through a typed pivot, the given attributes converted to its attributes' types. */
+    private Map<List<Object>, Map<String, Object>> typed(Map<List<Object>, Map<String, Object>> given) {
+        if (typed == null) {
+            return given;
         }
-        Set<List<Object>> attached = new LinkedHashSet<>(diff.toAttach().keySet());
-        if (!diff.toAttach().isEmpty()) {
-            Set<List<Object>> skipped = insert(diff.toAttach());
+        Map<List<Object>, Map<String, Object>> converted = new LinkedHashMap<>();
+        given.forEach((key, attributes) -> converted.put(key, typed.columns(keys.publicForm(key), attributes)));
+        return converted;
+    }
+
+    /** What {@link #apply} changed. */
+    private record Applied(Set<List<Object>> attached, int detached) {
+    }
+
+    /**
+     * Applies the diff: deletes, then inserts, then updates. Every row is built (and checked by a
+     * typed pivot) before the first statement, and the change handler hears of it before and after.
+     * Returns the keys attached (fewer than asked if a concurrent caller attached some first).
+     */
+    private Applied apply(PivotDiff diff, Map<List<Object>, Map<String, Object>> current) {
+        if (diff.isEmpty()) {
+            return new Applied(Set.of(), 0);
+        }
+        Instant now = now();
+        Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
+        Map<List<Object>, Object> built = new LinkedHashMap<>();
+        diff.toAttach().forEach((key, attributes) -> {
+            Map<String, Object> row = row(key, attributes, now);
+            if (typed != null) {
+                TypedPivot.Built<?> entity = typed.inserted(keys.publicForm(key), row);
+                row = entity.values();
+                built.put(key, entity.entity());
+            }
+            rows.put(key, row);
+        });
+        if (typed != null) {
+            diff.toUpdate().forEach((key, values) -> typed.checkUpdate(keys.publicForm(key), values));
+        }
+        PivotEvent before = handler == null ? null : event(rows, diff.toDetach(), diff.toUpdate(), current, now);
+        if (before != null) {
+            handler.before(before);
+        }
+        int detached = diff.toDetach().isEmpty() ? 0 : delete(diff.toDetach());
+        Set<List<Object>> attached = new LinkedHashSet<>(rows.keySet());
+        if (!rows.isEmpty()) {
+            Set<List<Object>> skipped = insert(rows);
             if (!skipped.isEmpty()) {
                 requireAttachedMeanwhile(skipped);
                 attached.removeAll(skipped);
             }
         }
-        diff.toUpdate().forEach(this::update);
-        return attached;
+        diff.toUpdate().forEach((key, values) -> update(key, values, now));
+        if (typed != null) {
+            attached.forEach(key -> insertedRow(built.get(key)));
+        }
+        if (before != null) {
+            rows.keySet().retainAll(attached);
+            PivotEvent after = event(rows, diff.toDetach(), diff.toUpdate(), current, now);
+            if (!after.attached().isEmpty() || !after.detached().isEmpty() || !after.updated().isEmpty()) {
+                handler.changed(after);
+                database.afterCommit(() -> handler.committed(after));
+            }
+        }
+        return new Applied(attached, detached);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void insertedRow(Object entity) {
+        ((TypedPivot) typed).insertedRow((BaseEntity) entity);
+    }
+
+    /** The operation's change as an event: rows attached, rows detached as they were, values updated. */
+    private PivotEvent event(Map<List<Object>, Map<String, Object>> inserted, List<List<Object>> detached,
+                             Map<List<Object>, Map<String, Object>> updated, Map<List<Object>, Map<String, Object>> current,
+                             Instant now) {
+        List<PivotRow> attachedRows = new ArrayList<>();
+        inserted.forEach((key, row) -> attachedRows.add(new PivotRow(keys.publicForm(key), row)));
+        List<PivotRow> detachedRows = new ArrayList<>();
+        for (List<Object> key : detached) {
+            detachedRows.add(new PivotRow(keys.publicForm(key), current.getOrDefault(key, Map.of())));
+        }
+        List<PivotRowUpdate> updates = new ArrayList<>();
+        updated.forEach((key, values) -> updates.add(rowUpdate(key, current.getOrDefault(key, Map.of()), values, now)));
+        return event(attachedRows, detachedRows, updates);
+    }
+
+    private PivotEvent event(List<PivotRow> attached, List<PivotRow> detached, List<PivotRowUpdate> updated) {
+        return new PivotEvent(operation, handler.parent(), handler.relation(), pivot.table(), attached, detached, updated);
+    }
+
+    /** The columns an update changes, old and new: the given values that differ, and the updated timestamp. */
+    private PivotRowUpdate rowUpdate(List<Object> key, Map<String, Object> current, Map<String, Object> values, Instant now) {
+        Map<String, ValueChange> changes = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            Object before = current.get(column);
+            if (!current.containsKey(column) || !dev.quarry.internal.ValueConverter.sameValue(before, value)) {
+                changes.put(column, new ValueChange(before, value));
+            }
+        });
+        if (pivot.hasTimestamps() && !values.containsKey(pivot.updatedAt())) { // the UPDATE moves it in any case
+            changes.put(pivot.updatedAt(), new ValueChange(current.get(pivot.updatedAt()), now));
+        }
+        return new PivotRowUpdate(keys.publicForm(key), changes);
     }
 
     /**
@@ -203,16 +375,27 @@ public final class PivotWriter {
         }
     }
 
-    /** The parent's pivot rows (only those of {@code only}, unless null): key -> the {@code columns} asked for. */
+    /**
+     * The parent's pivot rows (only those of {@code only}, unless null): key -> the {@code columns}
+     * asked for, or every column when the change handler wants whole rows.
+     */
     private Map<List<Object>, Map<String, Object>> read(List<List<Object>> only, Set<String> columns) {
+        boolean whole = handler != null && handler.wantsWholeRows();
+        List<String> selected = new ArrayList<>(pivot.relatedPivotKeys());
+        columns.stream().filter(c -> !selected.contains(c)).forEach(selected::add);
+        if (handler != null && pivot.hasTimestamps() && !selected.contains(pivot.updatedAt())) {
+            selected.add(pivot.updatedAt()); // an event reports its old value
+        }
         Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
         List<List<List<Object>>> chunks = only == null ? java.util.Collections.singletonList(null) : chunks(only);
         for (List<List<Object>> chunk : chunks) {
             SqlBuilder sql = new SqlBuilder(database.dialect()).append("SELECT ");
-            List<String> selected = new ArrayList<>(pivot.relatedPivotKeys());
-            columns.stream().filter(c -> !selected.contains(c)).forEach(selected::add);
-            for (int i = 0; i < selected.size(); i++) {
-                sql.append(i == 0 ? "" : ", ").identifier(selected.get(i));
+            if (whole) {
+                sql.append("*");
+            } else {
+                for (int i = 0; i < selected.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").identifier(selected.get(i));
+                }
             }
             sql.append(" FROM ").identifier(pivot.table());
             whereParent(sql);
@@ -220,21 +403,39 @@ public final class PivotWriter {
                 sql.append(" AND ");
                 keyTuples(sql, chunk);
             }
-            int keyCount = pivot.relatedPivotKeys().size();
             database.withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).map((rs, ctx) -> {
-                List<Object> stored = new ArrayList<>(keyCount);
-                for (int i = 1; i <= keyCount; i++) {
-                    stored.add(rs.getObject(i));
-                }
-                Map<String, Object> values = new HashMap<>();
-                for (int i = keyCount; i < selected.size(); i++) {
-                    values.put(selected.get(i), rs.getObject(i + 1));
-                }
+                Map<String, Object> values = whole ? wholeRow(rs, selected) : selectedRow(rs, selected);
+                List<Object> stored = new ArrayList<>(pivot.relatedPivotKeys().size());
+                pivot.relatedPivotKeys().forEach(column -> stored.add(values.get(column)));
                 rows.put(keys.fromStored(stored), values);
                 return null;
             }).list());
         }
         return rows;
+    }
+
+    private static Map<String, Object> selectedRow(java.sql.ResultSet rs, List<String> selected) throws java.sql.SQLException {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < selected.size(); i++) {
+            values.put(selected.get(i), rs.getObject(i + 1));
+        }
+        return values;
+    }
+
+    /** Every column of the row, named as the relation names them where the database folded their case. */
+    private Map<String, Object> wholeRow(java.sql.ResultSet rs, List<String> known) throws java.sql.SQLException {
+        java.sql.ResultSetMetaData meta = rs.getMetaData();
+        List<String> names = new ArrayList<>(known);
+        names.addAll(pivot.foreignPivotKeys());
+        names.addAll(pivot.readColumns());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String label = meta.getColumnLabel(i);
+            String name = names.stream().filter(label::equalsIgnoreCase).findFirst().orElse(label);
+            Object value = rs.getObject(i);
+            values.put(name, value instanceof java.sql.Timestamp t ? t.toInstant() : value);
+        }
+        return values;
     }
 
     private int delete(List<List<Object>> only) {
@@ -258,14 +459,11 @@ public final class PivotWriter {
      * exists outside this relation's pivot filter.
      */
     private Set<List<Object>> insert(Map<List<Object>, Map<String, Object>> rows) {
-        Instant now = now();
         // One JDBC batch per set of columns (almost always one): the statement is parsed once however
         // many rows, and a row without a column gets the column's default.
         Map<Set<String>, Map<List<Object>, Map<String, Object>>> byColumns = new LinkedHashMap<>();
-        rows.forEach((key, attributes) -> {
-            Map<String, Object> row = row(key, attributes, now);
-            byColumns.computeIfAbsent(new java.util.TreeSet<>(row.keySet()), c -> new LinkedHashMap<>()).put(key, row);
-        });
+        rows.forEach((key, row) ->
+                byColumns.computeIfAbsent(new java.util.TreeSet<>(row.keySet()), c -> new LinkedHashMap<>()).put(key, row));
         Set<List<Object>> skipped = new LinkedHashSet<>();
         byColumns.values().forEach(group -> skipped.addAll(insertRows(group)));
         return skipped;
@@ -322,10 +520,10 @@ public final class PivotWriter {
         return skipped;
     }
 
-    private int update(List<Object> key, Map<String, Object> attributes) {
+    private int update(List<Object> key, Map<String, Object> attributes, Instant now) {
         Map<String, Object> values = new LinkedHashMap<>(attributes);
         if (pivot.hasTimestamps()) {
-            values.putIfAbsent(pivot.updatedAt(), now());
+            values.putIfAbsent(pivot.updatedAt(), now);
         }
         SqlBuilder sql = new SqlBuilder(database.dialect()).append("UPDATE ").identifier(pivot.table()).append(" SET ");
         int i = 0;
