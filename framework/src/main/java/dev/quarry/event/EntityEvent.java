@@ -27,7 +27,7 @@ public final class EntityEvent<T extends BaseEntity<T>> {
     public EntityEvent(String name, T entity, Map<String, ValueChange> changes) {
         this.name = name;
         this.entity = entity;
-        this.changes = Map.copyOf(changes);
+        this.changes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(changes)); // in attribute order
     }
 
     /** The event's name, as Quick names it: {@code preInsert}, {@code postUpdate}, ... */

@@ -485,4 +485,27 @@ class ErrorsSamplesIT extends DatabaseTest {
             assertTrue(PAGE.contains(fragment), "errors.md does not show: " + fragment);
         }
     }
+
+    @Test
+    void changeVetoed() {
+        User ada = entities.get(User.class).create(Map.of("email", "ada@example.com"));
+        dev.quarry.event.PivotEvent event = new dev.quarry.event.PivotEvent("sync", ada, "roles", "roles_users",
+                List.of(), List.of(), List.of());
+        expect(dev.quarry.event.ChangeVetoedException.class, "ChangeVetoed", "sync on User.roles was vetoed by an event "
+                + "handler, so nothing was written: roles assigned by admin are removed by an admin",
+                () -> event.veto("roles assigned by admin are removed by an admin"));
+    }
+
+    @Test
+    void pivotValidation() {
+        dev.quarry.it.model.Band blur = entities.get(dev.quarry.it.model.Band.class).setName("Blur").save();
+        entities.get(dev.quarry.it.model.Musician.class).setName("Damon").save();
+        dev.quarry.it.model.Musician graham = entities.get(dev.quarry.it.model.Musician.class).setName("Graham").save();
+        dev.quarry.validation.PivotValidationException e = expect(dev.quarry.validation.PivotValidationException.class,
+                "PivotValidation", "attach on Band(1).members: the pivot BandMember for related id 2 failed validation, "
+                        + "so nothing was written:\n  - since must be greater than or equal to 1900 (was '1800')",
+                () -> blur.members().attach(graham, Map.of("instrument", "guitar", "since", 1800)));
+        assertEquals(2L, e.relatedId());
+    }
+
 }

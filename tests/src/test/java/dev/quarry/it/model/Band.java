@@ -14,6 +14,7 @@ import java.time.Instant;
  * An entity that handles every lifecycle and pivot event in its own methods (writing them to the
  * injector's EventLog), and whose members() relation uses a typed pivot entity and touches both sides.
  */
+// snippet:start events-band
 @Entity
 @Timestamps
 public class Band extends Band_Relations {
@@ -22,12 +23,28 @@ public class Band extends Band_Relations {
     private Instant createdAt;
     private Instant updatedAt;
 
-    @Inject private transient EventLog log;
+    @Inject private transient EventLog log;              // not an attribute: @Inject and transient
 
+    // snippet:start pivot-entities-declaration
     /** Musicians through band_members, each row a BandMember, touching the band and the musicians. */
     public BelongsToMany<Band, Musician> members() {
         return belongsToMany(Musician.class).using(BandMember.class).as("membership").touchesParent().touchesRelated();
     }
+    // snippet:end
+
+    @Override
+    protected void preUpdate(EntityEvent<Band> event) {
+        log.add("Band.preUpdate " + event.changes().keySet());
+        if ("Nirvana".equals(name)) {
+            name = "Nirvana (band)"; // a "pre" handler's change is written by the same UPDATE
+        }
+    }
+
+    @Override
+    protected void postPivotChange(PivotEvent event) {
+        log.add("Band.postPivotChange " + event);
+    }
+    // snippet:hide the other handlers, all alike
 
     /** The same rows without a pivot entity and without touching. */
     public BelongsToMany<Band, Musician> musicians() {
@@ -65,14 +82,6 @@ public class Band extends Band_Relations {
     }
 
     @Override
-    protected void preUpdate(EntityEvent<Band> event) {
-        log.add("Band.preUpdate " + event.changes().keySet());
-        if ("Nirvana".equals(name)) {
-            name = "Nirvana (band)"; // a "pre" handler's change is written by the same UPDATE
-        }
-    }
-
-    @Override
     protected void postUpdate(EntityEvent<Band> event) {
         log.add("Band.postUpdate " + event.changes().keySet());
     }
@@ -92,14 +101,11 @@ public class Band extends Band_Relations {
         log.add("Band.prePivotChange " + event);
     }
 
-    @Override
-    protected void postPivotChange(PivotEvent event) {
-        log.add("Band.postPivotChange " + event);
-    }
-
     public Long getId() { return id; }
     public String getName() { return name; }
     public Band setName(String name) { this.name = name; return this; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    // snippet:show
 }
+// snippet:end

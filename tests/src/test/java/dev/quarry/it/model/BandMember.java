@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** The typed pivot of Band.members(): constrained attributes, a default filled by its preInsert handler. */
+// snippet:start pivot-entities-entity
 @Entity(table = "band_members")
 @Timestamps
 public class BandMember extends BaseEntity<BandMember> {
@@ -29,6 +30,7 @@ public class BandMember extends BaseEntity<BandMember> {
         }
     }
 
+    // snippet:hide getters and setters
     public Long getBandId() { return bandId; }
     public Long getMusicianId() { return musicianId; }
     public String getInstrument() { return instrument; }
@@ -36,4 +38,6 @@ public class BandMember extends BaseEntity<BandMember> {
     public Integer getSince() { return since; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+    // snippet:show
 }
+// snippet:end
