@@ -764,7 +764,7 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
             case "postDelete" -> postDelete((EntityEvent<T>) event);
             case "prePivotChange" -> prePivotChange((PivotEvent) event);
             case "postPivotChange" -> postPivotChange((PivotEvent) event);
-            default -> throw new IllegalArgumentException("not an event: " + name);
+            default -> throw new AssertionError("Quarry fires no event named " + name); // Events knows every name
         }
     }
 
