@@ -329,6 +329,23 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     }
 
     @Override
+    protected boolean limitsPerParent() {
+        return true;
+    }
+
+    @Override
+    protected PerParent perParent() {
+        if (eagerParents == null) {
+            return null;
+        }
+        PivotTable pivot = pivotTable();
+        return new PerParent(pivot.foreignPivotKeys().stream().map(k -> pivot.table() + "." + k).toList(),
+                pivot.parentKeys().stream().map(Attribute::column).toList(),
+                eagerParents.stream().map(this::parentKeyValues).toList(),
+                pivot.parentKeys().stream().map(Persister::bindType).toList());
+    }
+
+    @Override
     protected List<R> loaded(List<R> rows) {
         PivotTable pivot = pivotTable();
         List<String> columns = pivot.readColumns();
