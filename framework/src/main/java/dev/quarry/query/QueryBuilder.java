@@ -648,6 +648,141 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         }
     }
 
+    /**
+     * Hands the matching rows to {@code consumer} {@code size} at a time in key order, each page
+     * read after the last key of the one before ({@code WHERE id > ? ORDER BY id LIMIT size}), so
+     * that a page deep into a large table costs what the first one does. Works through relations:
+     * {@code user.roles().chunkById(500, roles -> ...)} (with each role's pivot row).
+     *
+     * <pre>{@code
+     * entities.get(User.class).query().where("active", true).chunkById(1_000, users -> users.forEach(mailer::send));
+     * }</pre>
+     *
+     * @throws InvalidQueryException for an entity with a composite key, or a query with its own order,
+     *     limit or offset (key order is what makes the pages)
+     */
+    public void chunkById(int size, Consumer<List<T>> consumer) {
+        requireKeyPaging("chunkById", size);
+        chunkByKey(size, consumer);
+    }
+
+    /**
+     * The matching rows as a stream that reads them a page of 1,000 at a time: {@link #lazy(int)}.
+     *
+     * <pre>{@code
+     * long adults = entities.get(User.class).query().lazy().filter(u -> u.getAge() >= 18).count();
+     * }</pre>
+     */
+    public java.util.stream.Stream<T> lazy() {
+        return lazy(1_000);
+    }
+
+    /**
+     * The matching rows as a stream that reads them {@code pageSize} at a time, each page in one
+     * statement (plus one per eager-loaded relation) when the stream reaches it, so memory stays
+     * flat. Pages go by key ({@code WHERE id > ?}) when the query has no order, limit or offset of its
+     * own and the key is one column; otherwise by offset in the query's order, the key breaking
+     * ties. No connection is held between pages: a stream left unfinished need not be closed, and
+     * stops reading where it stopped. Rows written while the stream runs may or may not be seen.
+     *
+     * <pre>{@code
+     * try (Stream<Role> roles = user.roles().lazy(200)) {
+     *     roles.map(r -> r.pivot().get("assignedBy")).forEach(audit::record);
+     * }
+     * }</pre>
+     */
+    public java.util.stream.Stream<T> lazy(int pageSize) {
+        if (pageSize < 1) {
+            throw new InvalidQueryException("lazy on " + metadata.name() + " takes a page size from 1, not " + pageSize + ".");
+        }
+        java.util.Iterator<List<T>> pages = new Pages(pageSize);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).flatMap(List::stream);
+    }
+
+    private void requireKeyPaging(String method, int size) {
+        if (size < 1) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " takes a size from 1, not " + size + ".");
+        }
+        if (metadata.hasCompositeKey()) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " pages by key, but its key " + metadata.keys()
+                    + " has several columns: use chunk, which pages by offset.");
+        }
+        if (!orders.isEmpty() || limit != null || offset != null) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " pages in key order after the last key"
+                    + " read, so the query may not have an order, limit or offset of its own: use chunk for those.");
+        }
+    }
+
+    /** The pages of {@link #lazy(int)}, each read when asked for. */
+    private final class Pages implements java.util.Iterator<List<T>> {
+        private final int size;
+        private final boolean byKey = orders.isEmpty() && !metadata.hasCompositeKey() && limit == null && offset == null;
+        private final Q base;
+        private Object lastKey;
+        private int read;
+        private List<T> next;
+        private boolean done;
+
+        Pages(int size) {
+            this.size = size;
+            Q copy = groupedCopy();
+            if (byKey) {
+                copy.orderBy(metadata.keys().get(0).name());
+            } else {
+                metadata.keys().forEach(k -> copy.orderBy(k.name()));
+            }
+            this.base = copy;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = fetch();
+                done = next.size() < size || next.isEmpty();
+                if (next.isEmpty()) {
+                    next = null;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public List<T> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            List<T> page = next;
+            next = null;
+            return page;
+        }
+
+        private List<T> fetch() {
+            Q page = base.copy();
+            QueryBuilder<T, Q> builder = page;
+            if (byKey) {
+                if (lastKey != null) {
+                    page.where(metadata.keys().get(0).name(), ">", lastKey);
+                }
+                page.limit(size);
+            } else {
+                int start = (offset == null ? 0 : offset) + read;
+                int remaining = limit == null ? size : Math.min(size, limit - read);
+                if (remaining <= 0) {
+                    return List.of();
+                }
+                builder.limit = remaining;
+                builder.offset = start;
+            }
+            List<T> rows = page.get();
+            read += rows.size();
+            if (!rows.isEmpty() && byKey) {
+                lastKey = metadata.keys().get(0).read(rows.get(rows.size() - 1));
+            }
+            return rows;
+        }
+    }
+
     /** The SELECT this query would run, with {@code ?} for each bound value. */
     public String toSql() {
         return select().sql();
