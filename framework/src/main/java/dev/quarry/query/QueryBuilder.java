@@ -511,8 +511,10 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             return new ArrayList<>();
         }
         SqlBuilder sql = checked(select());
-        List<T> rows = loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
-                .map(new EntityRowMapper<>(context, metadata)).list()));
+        List<T> mapped = context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+                .map(new EntityRowMapper<>(context, metadata)).list());
+        List<T> rows = loaded(perParentLimit() != null && sql.dialect().supportsPartitionedWindows()
+                ? withoutRowNumbers(mapped) : mapped);
         if (rows.size() > 1) {   // for strict mode: a relation read lazily on each of these is an N+1
             rows.forEach(row -> EntityAccess.state(row).loadedAmong(rows.size()));
         }
@@ -647,6 +649,141 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         }
     }
 
+    /**
+     * Hands the matching rows to {@code consumer} {@code size} at a time in key order, each page
+     * read after the last key of the one before ({@code WHERE id > ? ORDER BY id LIMIT size}), so
+     * that a page deep into a large table costs what the first one does. Works through relations:
+     * {@code user.roles().chunkById(500, roles -> ...)} (with each role's pivot row).
+     *
+     * <pre>{@code
+     * entities.get(User.class).query().where("active", true).chunkById(1_000, users -> users.forEach(mailer::send));
+     * }</pre>
+     *
+     * @throws InvalidQueryException for an entity with a composite key, or a query with its own order,
+     *     limit or offset (key order is what makes the pages)
+     */
+    public void chunkById(int size, Consumer<List<T>> consumer) {
+        requireKeyPaging("chunkById", size);
+        chunkByKey(size, consumer);
+    }
+
+    /**
+     * The matching rows as a stream that reads them a page of 1,000 at a time: {@link #lazy(int)}.
+     *
+     * <pre>{@code
+     * long adults = entities.get(User.class).query().lazy().filter(u -> u.getAge() >= 18).count();
+     * }</pre>
+     */
+    public java.util.stream.Stream<T> lazy() {
+        return lazy(1_000);
+    }
+
+    /**
+     * The matching rows as a stream that reads them {@code pageSize} at a time, each page in one
+     * statement (plus one per eager-loaded relation) when the stream reaches it, so memory stays
+     * flat. Pages go by key ({@code WHERE id > ?}) when the query has no order, limit or offset of its
+     * own and the key is one column; otherwise by offset in the query's order, the key breaking
+     * ties. No connection is held between pages: a stream left unfinished need not be closed, and
+     * stops reading where it stopped. Rows written while the stream runs may or may not be seen.
+     *
+     * <pre>{@code
+     * try (Stream<Role> roles = user.roles().lazy(200)) {
+     *     roles.map(r -> r.pivot().get("assignedBy")).forEach(audit::record);
+     * }
+     * }</pre>
+     */
+    public java.util.stream.Stream<T> lazy(int pageSize) {
+        if (pageSize < 1) {
+            throw new InvalidQueryException("lazy on " + metadata.name() + " takes a page size from 1, not " + pageSize + ".");
+        }
+        java.util.Iterator<List<T>> pages = new Pages(pageSize);
+        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
+                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).flatMap(List::stream);
+    }
+
+    private void requireKeyPaging(String method, int size) {
+        if (size < 1) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " takes a size from 1, not " + size + ".");
+        }
+        if (metadata.hasCompositeKey()) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " pages by key, but its key " + metadata.keys()
+                    + " has several columns: use chunk, which pages by offset.");
+        }
+        if (!orders.isEmpty() || limit != null || offset != null) {
+            throw new InvalidQueryException(method + " on " + metadata.name() + " pages in key order after the last key"
+                    + " read, so the query may not have an order, limit or offset of its own: use chunk for those.");
+        }
+    }
+
+    /** The pages of {@link #lazy(int)}, each read when asked for. */
+    private final class Pages implements java.util.Iterator<List<T>> {
+        private final int size;
+        private final boolean byKey = orders.isEmpty() && !metadata.hasCompositeKey() && limit == null && offset == null;
+        private final Q base;
+        private Object lastKey;
+        private int read;
+        private List<T> next;
+        private boolean done;
+
+        Pages(int size) {
+            this.size = size;
+            Q copy = groupedCopy();
+            if (byKey) {
+                copy.orderBy(metadata.keys().get(0).name());
+            } else {
+                metadata.keys().forEach(k -> copy.orderBy(k.name()));
+            }
+            this.base = copy;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = fetch();
+                done = next.size() < size || next.isEmpty();
+                if (next.isEmpty()) {
+                    next = null;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public List<T> next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            List<T> page = next;
+            next = null;
+            return page;
+        }
+
+        private List<T> fetch() {
+            Q page = base.copy();
+            QueryBuilder<T, Q> builder = page;
+            if (byKey) {
+                if (lastKey != null) {
+                    page.where(metadata.keys().get(0).name(), ">", lastKey);
+                }
+                page.limit(size);
+            } else {
+                int start = (offset == null ? 0 : offset) + read;
+                int remaining = limit == null ? size : Math.min(size, limit - read);
+                if (remaining <= 0) {
+                    return List.of();
+                }
+                builder.limit = remaining;
+                builder.offset = start;
+            }
+            List<T> rows = page.get();
+            read += rows.size();
+            if (!rows.isEmpty() && byKey) {
+                lastKey = metadata.keys().get(0).read(rows.get(rows.size() - 1));
+            }
+            return rows;
+        }
+    }
+
     /** The SELECT this query would run, with {@code ?} for each bound value. */
     public String toSql() {
         return select().sql();
@@ -696,7 +833,29 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     // ---- building ---------------------------------------------------------------------------
 
     private SqlBuilder select() {
-        SqlBuilder sql = new SqlBuilder(context.database().dialect()).append(distinct() ? "SELECT DISTINCT " : "SELECT ");
+        SqlBuilder sql = new SqlBuilder(context.database().dialect());
+        PerParent perParent = perParentLimit();
+        if (perParent == null) {
+            renderSelect(sql);
+        } else if (sql.dialect().supportsPartitionedWindows()) {
+            renderRanked(sql, perParent);
+        } else {
+            renderLateral(sql, perParent);
+        }
+        return sql;
+    }
+
+    private void renderSelect(SqlBuilder sql) {
+        renderSelectList(sql);
+        sql.append(" FROM ");
+        renderFrom(sql);
+        where(sql);
+        renderOrders(sql, orders);
+        sql.append(sql.dialect().limitClause(limit, offset));
+    }
+
+    private void renderSelectList(SqlBuilder sql) {
+        sql.append(distinct() ? "SELECT DISTINCT " : "SELECT ");
         List<Attribute> attributes = metadata.attributes();
         for (int i = 0; i < attributes.size(); i++) {
             sql.append(i == 0 ? "" : ", ").identifier(tableRef() + "." + attributes.get(i).column());
@@ -706,18 +865,134 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             sql.append(", ");
             extra.accept(sql);
         }
-        sql.append(" FROM ");
-        renderFrom(sql);
-        where(sql);
+    }
+
+    private static void renderOrders(SqlBuilder sql, List<Order> orders) {
         if (!orders.isEmpty()) {
             sql.append(" ORDER BY ");
-            for (int i = 0; i < orders.size(); i++) {
-                Order order = orders.get(i);
-                sql.append(i == 0 ? "" : ", ").identifier(order.column()).append(order.descending() ? " DESC" : " ASC");
+            renderOrderList(sql, orders);
+        }
+    }
+
+    private static void renderOrderList(SqlBuilder sql, List<Order> orders) {
+        for (int i = 0; i < orders.size(); i++) {
+            Order order = orders.get(i);
+            sql.append(i == 0 ? "" : ", ").identifier(order.column()).append(order.descending() ? " DESC" : " ASC");
+        }
+    }
+
+    // ---- per-parent limits of an eager load ---------------------------------------------------
+
+    /** The helper column numbering each parent's rows; {@link #get()} removes it from the entities. */
+    private static final String ROW_NUMBER = "quarry_row";
+    private static final String RANKED = "quarry_ranked";
+    private static final String PARENT_KEYS = "quarry_keys";
+
+    /**
+     * How a relation that loads for many parents at once tells its rows apart by parent, so that a
+     * limit and offset apply to each parent's rows rather than to all of them together.
+     *
+     * @param partitionColumns the qualified columns of the rows that hold the parent's key
+     * @param keyColumns the parent's key columns, as the relation correlates them to an outer table
+     * @param keys the keys of the parents loaded, one list per parent
+     * @param types the bind type of each key column
+     */
+    public record PerParent(List<String> partitionColumns, List<String> keyColumns, List<List<Object>> keys,
+                               List<? extends Type> types) {}
+
+    /** For a relation loading for many parents at once: how its rows belong to them; null otherwise. */
+    protected PerParent perParent() {
+        return null;
+    }
+
+    /** The per-parent key set when this query limits each parent's rows, else null (a plain LIMIT). */
+    private PerParent perParentLimit() {
+        return (limit != null || offset != null) && correlatedOuter == null ? perParent() : null;
+    }
+
+    /** The query's order, then the key, so that which rows fall within a limit does not vary between runs. */
+    private List<Order> totalOrder() {
+        List<Order> total = new ArrayList<>(orders);
+        for (Attribute key : metadata.keys()) {
+            String column = tableRef() + "." + key.column();
+            if (total.stream().noneMatch(o -> o.column().equals(column))) {
+                total.add(new Order(column, false));
             }
         }
-        sql.append(sql.dialect().limitClause(limit, offset));
-        return sql;
+        return total;
+    }
+
+    /**
+     * Numbers each parent's rows in the query's order and keeps those within the limit, Laravel's
+     * form: {@code SELECT * FROM (SELECT ..., ROW_NUMBER() OVER (PARTITION BY fk ORDER BY ...) AS
+     * quarry_row FROM ...) quarry_ranked WHERE quarry_row > offset AND quarry_row <= offset + limit}.
+     * A distinct query ranks with DENSE_RANK, which numbers a row reached twice once.
+     */
+    private void renderRanked(SqlBuilder sql, PerParent perParent) {
+        sql.append("SELECT * FROM (");
+        renderSelectList(sql);
+        sql.append(", ").append(distinct() ? "DENSE_RANK()" : "ROW_NUMBER()").append(" OVER (PARTITION BY ");
+        List<String> partition = perParent.partitionColumns();
+        for (int i = 0; i < partition.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(partition.get(i));
+        }
+        sql.append(" ORDER BY ");
+        renderOrderList(sql, totalOrder());
+        sql.append(") AS ").identifier(ROW_NUMBER).append(" FROM ");
+        renderFrom(sql);
+        where(sql);
+        long skip = offset == null ? 0 : offset;
+        sql.append(") ").identifier(RANKED).append(" WHERE ").identifier(ROW_NUMBER).append(" > " + skip);
+        if (limit != null) {
+            sql.append(" AND ").identifier(ROW_NUMBER).append(" <= " + (skip + limit));
+        }
+        sql.append(" ORDER BY ").identifier(ROW_NUMBER);
+    }
+
+    /**
+     * The same for a database without {@code PARTITION BY} in window functions (HSQLDB): the
+     * parents' keys as a VALUES table, and for each the relation's query with its own LIMIT and
+     * OFFSET, joined LATERAL: {@code SELECT quarry_ranked.* FROM (VALUES (?), ...) AS quarry_keys(id),
+     * LATERAL (SELECT ... WHERE fk = quarry_keys.id ORDER BY ... LIMIT n) AS quarry_ranked}.
+     */
+    private void renderLateral(SqlBuilder sql, PerParent perParent) {
+        sql.append("SELECT ").identifier(RANKED).append(".* FROM (VALUES ");
+        List<? extends Type> types = perParent.types();
+        for (int k = 0; k < perParent.keys().size(); k++) {
+            List<Object> key = perParent.keys().get(k);
+            sql.append(k == 0 ? "(" : ", (");
+            for (int i = 0; i < key.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").param(key.get(i), types.get(i));
+            }
+            sql.append(")");
+        }
+        sql.append(") AS ").identifier(PARENT_KEYS).append(" (");
+        for (int i = 0; i < perParent.keyColumns().size(); i++) {
+            sql.append(i == 0 ? "" : ", ").identifier(perParent.keyColumns().get(i));
+        }
+        sql.append("), LATERAL (");
+        QueryBuilder<T, Q> each = copy();
+        each.correlatedOuter = PARENT_KEYS;
+        List<Order> total = totalOrder();
+        each.orders.clear();
+        each.orders.addAll(total);
+        each.renderSelect(sql);
+        sql.append(") AS ").identifier(RANKED);
+    }
+
+    /** Removes the row number a ranked per-parent query added to each row's extra columns. */
+    private List<T> withoutRowNumbers(List<T> rows) {
+        for (T row : rows) {
+            dev.quarry.internal.EntityState<T> state = EntityAccess.state(row);
+            Map<String, Object> extras = state.extras();
+            if (extras.containsKey(ROW_NUMBER)) {
+                Map<String, Object> own = extras instanceof java.util.HashMap<String, Object> mutable ? mutable
+                        : new java.util.HashMap<>(extras);
+                own.remove(ROW_NUMBER);
+                state.setExtras(own);
+            }
+        }
+        return rows;
     }
 
     /** Refuses a statement that binds more values than the database accepts, before it is sent. */

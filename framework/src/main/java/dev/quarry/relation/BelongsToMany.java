@@ -408,6 +408,23 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     }
 
     @Override
+    protected boolean limitsPerParent() {
+        return true;
+    }
+
+    @Override
+    protected PerParent perParent() {
+        if (eagerParents == null) {
+            return null;
+        }
+        PivotTable pivot = pivotTable();
+        return new PerParent(pivot.foreignPivotKeys().stream().map(k -> pivot.table() + "." + k).toList(),
+                pivot.parentKeys().stream().map(Attribute::column).toList(),
+                eagerParents.stream().map(this::parentKeyValues).toList(),
+                pivot.parentKeys().stream().map(Persister::bindType).toList());
+    }
+
+    @Override
     protected List<R> loaded(List<R> rows) {
         PivotTable pivot = pivotTable();
         List<String> columns = pivot.readColumns();
@@ -520,6 +537,169 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     /** Updates the pivot row of one related id or entity; returns how many rows were updated. */
     public int updateExistingPivot(Object idOrEntity, Map<String, ?> pivotAttributes) {
         return written(writer("updateExistingPivot").updateExisting(idOrEntity, pivotAttributes));
+    }
+
+    // ---- writing: related rows created through the relation -----------------------------------
+
+    /**
+     * Creates a related entity from {@code attributes} and attaches it to this parent: the INSERT of
+     * the related row and of the pivot row in one transaction, so that a failed validation or pivot
+     * insert leaves neither. The pivot row gets the relation's {@code wherePivot} values and
+     * timestamps, as {@link #attach} gives it.
+     *
+     * <pre>{@code
+     * Role editor = user.roles().create(Map.of("name", "editor"));
+     * }</pre>
+     */
+    public R create(Map<String, ?> attributes) {
+        return create(attributes, Map.of());
+    }
+
+    /**
+     * {@link #create(Map)} with attributes for the pivot row:
+     * {@code user.roles().create(Map.of("name", "editor"), Map.of("assignedBy", "admin"))}.
+     */
+    public R create(Map<String, ?> attributes, Map<String, ?> pivotAttributes) {
+        requireSavedParent("create a related " + metadata.name());
+        requireMap("create", attributes, "is not a map of attributes");
+        requireMap("create", pivotAttributes, "is not a map of pivot attributes");
+        return context.database().inTransaction(() -> createAttached(attributes, pivotAttributes));
+    }
+
+    /**
+     * Creates and attaches one related entity per map, all in one transaction:
+     * {@code post.tags().createMany(List.of(Map.of("name", "java"), Map.of("name", "sql")))}.
+     */
+    public List<R> createMany(List<? extends Map<String, ?>> attributes) {
+        requireMap("createMany", attributes, "is not a list of attribute maps");
+        return createMany(attributes, Collections.nCopies(attributes.size(), Map.of()));
+    }
+
+    /**
+     * {@link #createMany(List)} with the pivot attributes of each, in the same order:
+     * {@code createMany(List.of(Map.of("name", "a"), Map.of("name", "b")), List.of(Map.of("assignedBy", "x"), Map.of()))}.
+     */
+    public List<R> createMany(List<? extends Map<String, ?>> attributes, List<? extends Map<String, ?>> pivotAttributes) {
+        requireSavedParent("create related " + metadata.name() + " entities");
+        requireMap("createMany", attributes, "is not a list of attribute maps");
+        requireMap("createMany", pivotAttributes, "is not a list of pivot attribute maps");
+        if (attributes.size() != pivotAttributes.size()) {
+            throw new InvalidRelatedIdException("createMany", parent.toString(), name, pivotAttributes, "has "
+                    + pivotAttributes.size() + " pivot attribute maps for " + attributes.size() + " entities; give one per entity");
+        }
+        for (int i = 0; i < attributes.size(); i++) {
+            requireMap("createMany", attributes.get(i), "is not a map of attributes (at index " + i + ")");
+            requireMap("createMany", pivotAttributes.get(i), "is not a map of pivot attributes (at index " + i + ")");
+        }
+        return context.database().inTransaction(() -> {
+            List<R> created = new ArrayList<>(attributes.size());
+            for (int i = 0; i < attributes.size(); i++) {
+                created.add(createAttached(attributes.get(i), pivotAttributes.get(i)));
+            }
+            return created;
+        });
+    }
+
+    /**
+     * The first related entity of this parent matching {@code search}; else, as Eloquent does, an
+     * existing {@code R} matching it, attached now; else a new one created from {@code search} and
+     * attached. One transaction.
+     *
+     * <pre>{@code
+     * Tag java = post.tags().firstOrCreate(Map.of("name", "java"));
+     * }</pre>
+     */
+    public R firstOrCreate(Map<String, ?> search) {
+        return firstOrCreate(search, Map.of(), Map.of());
+    }
+
+    /** {@link #firstOrCreate(Map)}, creating from {@code search} plus {@code values}. */
+    public R firstOrCreate(Map<String, ?> search, Map<String, ?> values) {
+        return firstOrCreate(search, values, Map.of());
+    }
+
+    /**
+     * {@link #firstOrCreate(Map, Map)} with the pivot attributes of a row it attaches (a related
+     * entity already attached keeps its pivot row as it is).
+     */
+    public R firstOrCreate(Map<String, ?> search, Map<String, ?> values, Map<String, ?> pivotAttributes) {
+        return findOrAttachOrCreate("firstOrCreate", search, values, pivotAttributes).entity();
+    }
+
+    /**
+     * Updates with {@code values} the entity {@link #firstOrCreate(Map, Map)} finds (attaching it if it
+     * was not attached), or creates and attaches one from {@code search} plus {@code values}. One
+     * transaction.
+     *
+     * <pre>{@code
+     * Role editor = user.roles().updateOrCreate(Map.of("name", "editor"), Map.of("label", "Editor"));
+     * }</pre>
+     */
+    public R updateOrCreate(Map<String, ?> search, Map<String, ?> values) {
+        return updateOrCreate(search, values, Map.of());
+    }
+
+    /**
+     * {@link #updateOrCreate(Map, Map)} with the pivot attributes of a row it attaches; to change the
+     * pivot row of an entity already attached, use {@link #updateExistingPivot}.
+     */
+    public R updateOrCreate(Map<String, ?> search, Map<String, ?> values, Map<String, ?> pivotAttributes) {
+        return context.database().inTransaction(() -> {
+            Found<R> found = findOrAttachOrCreate("updateOrCreate", search, values, pivotAttributes);
+            return found.created() ? found.entity() : found.entity().update(values);
+        });
+    }
+
+    /**
+     * The related entity of this parent with this key, or a new, unsaved and unattached {@code R}:
+     * {@code Role role = user.roles().findOrNew(7);}
+     */
+    public R findOrNew(Object key) {
+        return find(key).orElseGet(() -> context.newInstance(metadata));
+    }
+
+    /** An entity found or created by {@link #firstOrCreate}, and whether it was created. */
+    private record Found<E>(E entity, boolean created) {}
+
+    private Found<R> findOrAttachOrCreate(String operation, Map<String, ?> search, Map<String, ?> values,
+                                          Map<String, ?> pivotAttributes) {
+        requireSavedParent(operation + " a related " + metadata.name());
+        requireMap(operation, search, "is not a map of attributes to search by");
+        requireMap(operation, values, "is not a map of attribute values");
+        requireMap(operation, pivotAttributes, "is not a map of pivot attributes");
+        return context.database().inTransaction(() -> {
+            BelongsToMany<P, R> attached = copy();
+            search.forEach(attached::where);
+            java.util.Optional<R> mine = attached.first();
+            if (mine.isPresent()) {
+                return new Found<>(mine.get(), false);
+            }
+            dev.quarry.query.Query<R> anyRow = new dev.quarry.query.Query<>(context, metadata);
+            search.forEach(anyRow::where);
+            java.util.Optional<R> other = anyRow.first();
+            if (other.isPresent()) {
+                attach(other.get(), pivotAttributes);
+                return new Found<>(other.get(), false);
+            }
+            Map<String, Object> merged = new LinkedHashMap<>(search);
+            merged.putAll(values);
+            return new Found<>(createAttached(merged, pivotAttributes), true);
+        });
+    }
+
+    /** Saves a new related entity and attaches it; callers run it in a transaction. */
+    private R createAttached(Map<String, ?> attributes, Map<String, ?> pivotAttributes) {
+        R made = context.newInstance(metadata);
+        made.fill(attributes);
+        made.save();
+        attach(made, pivotAttributes);
+        return made;
+    }
+
+    private void requireMap(String operation, Object value, String problem) {
+        if (value == null) {
+            throw new InvalidRelatedIdException(operation, parent.toString(), name, null, problem);
+        }
     }
 
     // ---- helpers ----------------------------------------------------------------------------

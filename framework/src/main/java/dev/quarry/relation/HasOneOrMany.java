@@ -173,6 +173,22 @@ public abstract class HasOneOrMany<P extends BaseEntity<P>, R extends BaseEntity
         constrainMore(constraints);
     }
 
+    @Override
+    protected final boolean limitsPerParent() {
+        return true;
+    }
+
+    @Override
+    protected final PerParent perParent() {
+        if (eagerKeys == null) {
+            return null;
+        }
+        List<Attribute> foreign = foreignAttributes();
+        return new PerParent(foreign.stream().map(a -> tableRef() + "." + a.column()).toList(),
+                localAttributes().stream().map(Attribute::column).toList(), eagerKeys,
+                foreign.stream().map(Persister::bindType).toList());
+    }
+
     /** Further fixed conditions of a subtype (a polymorphic relation's type column). */
     void constrainMore(Constraints constraints) {}
 

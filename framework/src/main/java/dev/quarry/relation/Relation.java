@@ -65,18 +65,25 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
 
     /**
      * The query an eager load runs: a copy of this relation (with the conditions its method declares)
-     * and the caller's constraint. A limit or offset is refused: it would apply to all parents together.
+     * and the caller's constraint. A limit or offset applies to each parent's rows (see
+     * {@link QueryBuilder#perParent()}); a relation that cannot tell its rows apart by parent refuses it.
      */
     protected final Q eagerQuery(Consumer<QueryBuilder<?, ?>> constraint) {
         Q query = copy();
         if (constraint != null) {
             constraint.accept(query);
         }
-        if (query.hasLimitOrOffset()) {
+        if (query.hasLimitOrOffset() && !limitsPerParent()) {
             throw new dev.quarry.query.InvalidQueryException("A limit or offset in the eager load of " + parent.mappingName()
-                    + "." + name + " would apply to all parents together; per-parent limits are not supported yet.");
+                    + "." + name + " is refused: each " + parent.mappingName() + " has at most one related row there,"
+                    + " so a limit would only apply to all parents together.");
         }
         return query;
+    }
+
+    /** True if an eager load of this relation applies a limit to each parent's rows. */
+    protected boolean limitsPerParent() {
+        return false;
     }
 
     /** How this relation joins its parent's table to the related table, for relations through it. */

@@ -177,6 +177,21 @@ public abstract class ThroughRelation<P extends BaseEntity<P>, R extends BaseEnt
     }
 
     @Override
+    protected final boolean limitsPerParent() {
+        return true;
+    }
+
+    @Override
+    protected final PerParent perParent() {
+        if (eagerKeys == null) {
+            return null;
+        }
+        List<Attribute> parentKeys = parentAttributes();
+        return new PerParent(firstColumns(), parentKeys.stream().map(Attribute::column).toList(), eagerKeys,
+                parentKeys.stream().map(Persister::bindType).toList());
+    }
+
+    @Override
     protected List<R> loaded(List<R> rows) {
         for (R row : rows) {
             EntityState<R> state = EntityAccess.state(row);

@@ -45,6 +45,15 @@ public interface Dialect {
     }
 
     /**
+     * True if window functions take {@code PARTITION BY} ({@code ROW_NUMBER() OVER (PARTITION BY ...)}),
+     * which is how a limit per parent in an eager load is rendered; without it (HSQLDB 2.7), Quarry
+     * renders the same limit with a LATERAL join over the parents' keys.
+     */
+    default boolean supportsPartitionedWindows() {
+        return true;
+    }
+
+    /**
      * Renders into {@code sql} a statement that inserts {@code row}, or, when a row with the same
      * values in the {@code uniqueBy} columns exists, updates its {@code update} columns instead
      * (nothing, when {@code update} is empty). Quarry runs it as a batch, one execution per row, so

@@ -50,6 +50,12 @@ public final class HsqldbDialect implements Dialect {
         return row.stream().filter(c -> c.column().equals(column)).findFirst().orElseThrow();
     }
 
+    /** HSQLDB 2.7 numbers rows only over the whole result ({@code ROW_NUMBER() OVER ()}). */
+    @Override
+    public boolean supportsPartitionedWindows() {
+        return false;
+    }
+
     /**
      * A thousand: HSQLDB's parser slows down with the square of a statement's placeholders (about a
      * second for 32,000), so many short statements beat one long one.

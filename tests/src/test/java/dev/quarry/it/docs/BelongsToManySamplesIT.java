@@ -17,7 +17,6 @@ import dev.quarry.it.model.Student;
 import dev.quarry.it.model.Tag;
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
-import dev.quarry.query.InvalidQueryException;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.InvalidRelationException;
 import dev.quarry.relation.NoPivotException;
@@ -28,6 +27,7 @@ import dev.quarry.relation.pivot.ToggleResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -299,9 +299,73 @@ class BelongsToManySamplesIT extends DatabaseTest {
     }
 
     @Test
-    void aLimitInAnEagerConstraintIsRefused() {
-        assertThrows(InvalidQueryException.class,
-                () -> entities.get(User.class).query().with("roles", q -> q.limit(3)).get());
+    void aLimitInAnEagerConstraintAppliesToEachParent() {
+        user.roles().attach(admin, editor, viewer);
+        User other = entities.get(User.class).create(Map.of("email", "bob@example.com"));
+        other.roles().attach(admin, viewer);
+        statements.reset();
+
+        // snippet:start btm-eager-limit
+        List<User> users = entities.get(User.class).query()
+                .with("roles", q -> q.orderBy("name", "desc").limit(2))   // each user's last two roles by name
+                .get();                                                    // 2 statements for any number of users
+        // snippet:end
+
+        assertEquals(2, statements.sql().size());
+        assertEquals(List.of("viewer", "editor"), users.get(0).getRoles().stream().map(Role::getName).toList());
+        assertEquals(List.of("viewer", "admin"), users.get(1).getRoles().stream().map(Role::getName).toList());
+    }
+
+    @Test
+    void creatingThroughTheRelationWritesTheRelatedAndPivotRows() {
+        // snippet:start btm-create
+        Role auditor = user.roles().create(Map.of("name", "auditor"));                         // INSERT role, INSERT pivot
+        Role owner = user.roles().create(Map.of("name", "owner"), Map.of("assignedBy", "root")); // with pivot attributes
+        List<Role> more = user.roles().createMany(List.of(Map.of("name", "a"), Map.of("name", "b")));
+        // snippet:end
+
+        assertEquals(List.of("a", "auditor", "b", "owner"), user.getRoles().stream().map(Role::getName).sorted().toList());
+        assertEquals("root", user.roles().find(owner.getId()).orElseThrow().pivot().get("assignedBy"));
+        assertEquals(2, more.size());
+        assertTrue(auditor.isLoaded());
+    }
+
+    @Test
+    void firstOrCreateUpdateOrCreateAndFindOrNew() {
+        user.roles().attach(admin);
+
+        // snippet:start btm-first-or-create
+        Role found = user.roles().firstOrCreate(Map.of("name", "admin"));       // attached: returned as is
+        Role attached = user.roles().firstOrCreate(Map.of("name", "editor"));   // exists, not attached: attached now
+        Role created = user.roles().firstOrCreate(Map.of("name", "support"),    // neither: created and attached
+                Map.of(), Map.of("assignedBy", "root"));
+        Role renamed = user.roles().updateOrCreate(Map.of("name", "support"), Map.of("name", "helpdesk"));
+        Role maybe = user.roles().findOrNew(viewer.getId());                    // not attached: a new, unsaved Role
+        // snippet:end
+
+        assertEquals(admin.getId(), found.getId());
+        assertEquals(editor.getId(), attached.getId());
+        assertEquals(created.getId(), renamed.getId());
+        assertEquals(List.of("admin", "editor", "helpdesk"), user.getRoles().stream().map(Role::getName).sorted().toList());
+        assertTrue(!maybe.isLoaded());
+    }
+
+    @Test
+    void chunkingAndStreamingARelation() {
+        user.roles().attach(admin, editor, viewer);
+        List<String> seen = new java.util.ArrayList<>();
+
+        // snippet:start btm-chunk
+        user.roles().chunkById(100, roles -> {                 // WHERE "roles"."id" > ? ... FETCH FIRST 100 ROWS ONLY
+            roles.forEach(role -> seen.add(role.getName() + " by " + role.pivot().get("assignedBy")));
+        });
+
+        try (Stream<Role> roles = user.roles().lazy(100)) {    // a page of 100 at a time, as the stream reaches it
+            long named = roles.filter(role -> role.getName().endsWith("r")).count();
+        }
+        // snippet:end
+
+        assertEquals(List.of("admin by null", "editor by null", "viewer by null"), seen);
     }
 
     @Test

@@ -976,9 +976,14 @@ class OneToManySamplesIT extends DatabaseTest {
 
         User first = users.stream().filter(u -> u.getId().equals(ada.getId())).findFirst().orElseThrow();
         assertEquals(List.of("a", "b"), titles(first.getPosts()));
-        InvalidQueryException limit = assertThrows(InvalidQueryException.class,
-                () -> entities.get(User.class).query().with("posts", q -> q.limit(3)).get());
-        assertTrue(limit.getMessage().contains("per-parent limits are not supported yet"), limit.getMessage());
+
+        // snippet:start has-many-eager-limit
+        List<User> withLatest = entities.get(User.class).query()
+                .with("posts", q -> q.orderBy("createdAt", "desc").limit(3))   // each user's three latest posts
+                .get();
+        // snippet:end
+
+        assertTrue(withLatest.stream().allMatch(u -> u.getPosts().size() <= 3));
     }
 
     @Test

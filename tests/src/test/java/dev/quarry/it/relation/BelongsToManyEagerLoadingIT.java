@@ -18,7 +18,6 @@ import dev.quarry.it.model.Student;
 import dev.quarry.it.model.Tag;
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
-import dev.quarry.query.InvalidQueryException;
 import dev.quarry.query.Page;
 import dev.quarry.relation.BelongsToMany;
 import dev.quarry.relation.UnknownRelationException;
@@ -274,21 +273,6 @@ class BelongsToManyEagerLoadingIT extends DatabaseTest {
         assertEquals(List.of("admin"), names(ada.roles().getResults()));
         String eagerSql = statements.sql().get(1);
         assertTrue(eagerSql.contains("\"roles_users\".\"userId\" IN (?) AND ("), eagerSql);
-    }
-
-    @Test
-    void aLimitInAnEagerConstraintIsRefused() {
-        new Fixture();
-        InvalidQueryException e = assertThrows(InvalidQueryException.class,
-                () -> entities.get(User.class).query().with("roles", q -> q.limit(1)).get());
-        assertTrue(e.getMessage().contains("limit"), e.getMessage());
-    }
-
-    @Test
-    void anOffsetInAnEagerConstraintIsRefused() {
-        new Fixture();
-        assertThrows(InvalidQueryException.class,
-                () -> entities.get(User.class).query().with("roles", q -> q.offset(1)).get());
     }
 
     @Test
