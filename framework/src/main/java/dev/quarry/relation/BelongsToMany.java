@@ -443,6 +443,54 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         return written(writer("updateExistingPivot").updateExisting(idOrEntity, pivotAttributes));
     }
 
+    // ---- typed pivot columns: the same calls with the generated metamodel's constants -----------
+
+    /** {@link #withPivot(String...)} by typed pivot columns. */
+    @SafeVarargs
+    public final BelongsToMany<P, R> withPivot(PivotColumn<P, R>... columns) {
+        return withPivot(Arrays.stream(columns).map(PivotColumn::column).toArray(String[]::new));
+    }
+
+    /** {@link #wherePivot(String, Object)} by a typed pivot column: {@code wherePivot(User_.Roles.ASSIGNED_BY, "admin")}. */
+    public BelongsToMany<P, R> wherePivot(PivotColumn<P, R> column, Object value) {
+        return wherePivot(column.column(), value);
+    }
+
+    /** {@link #wherePivot(String, String, Object)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivot(PivotColumn<P, R> column, String operator, Object value) {
+        return wherePivot(column.column(), operator, value);
+    }
+
+    /** {@link #wherePivotIn(String, Collection)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotIn(PivotColumn<P, R> column, Collection<?> values) {
+        return wherePivotIn(column.column(), values);
+    }
+
+    /** {@link #wherePivotNotIn(String, Collection)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNotIn(PivotColumn<P, R> column, Collection<?> values) {
+        return wherePivotNotIn(column.column(), values);
+    }
+
+    /** {@link #wherePivotNull(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNull(PivotColumn<P, R> column) {
+        return wherePivotNull(column.column());
+    }
+
+    /** {@link #wherePivotNotNull(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNotNull(PivotColumn<P, R> column) {
+        return wherePivotNotNull(column.column());
+    }
+
+    /** {@link #orderByPivot(String, String)} by a typed pivot column. */
+    public BelongsToMany<P, R> orderByPivot(PivotColumn<P, R> column, String direction) {
+        return orderByPivot(column.column(), direction);
+    }
+
+    /** {@link #orderByPivot(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> orderByPivot(PivotColumn<P, R> column) {
+        return orderByPivot(column.column());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private <V> V written(V result) {
@@ -524,7 +572,19 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         new LinkedHashSet<>(rpk).forEach(c -> Identifiers.requirePart(c, "related pivot key", "relation " + name + " of " + entity));
         String createdAt = timestamps ? naming.columnName("createdAt") : null;
         String updatedAt = timestamps ? naming.columnName("updatedAt") : null;
-        return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, pivotColumns, createdAt, updatedAt, filters);
+        return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, declaredPivotColumns(parentMeta), createdAt,
+                updatedAt, filters);
+    }
+
+    /** The method's {@code @PivotColumns}, then the {@code withPivot} columns, without repeats. */
+    private List<String> declaredPivotColumns(EntityMetadata<P> parentMeta) {
+        List<String> annotated = parentMeta.findRelation(name).map(dev.quarry.entity.RelationMethod::pivotColumns).orElse(List.of());
+        if (annotated.isEmpty()) {
+            return pivotColumns;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(annotated);
+        all.addAll(pivotColumns);
+        return List.copyOf(all);
     }
 
     private List<Attribute> keyAttributes(EntityMetadata<?> entity, List<String> names, String what) {
