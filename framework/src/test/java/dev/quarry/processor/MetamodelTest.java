@@ -16,6 +16,14 @@ class MetamodelTest {
             import dev.quarry.entity.*;
             @Entity public class Role extends BaseEntity<Role> { Long id; String name; }
             """);
+    private static final JavaFileObject ROLE_WITH_USERS = JavaFileObjects.forSourceString("app.Role", """
+            package app;
+            import dev.quarry.entity.*;
+            @Entity public class Role extends BaseEntity<Role> {
+              Long id; String name;
+              public dev.quarry.relation.BelongsToMany<Role, User> users() { return belongsToMany(User.class); }
+            }
+            """);
     private static final JavaFileObject USER = JavaFileObjects.forSourceString("app.User", """
             package app;
             import dev.quarry.entity.*;
@@ -116,12 +124,20 @@ class MetamodelTest {
 
     @Test
     void aRelationOfAnotherEntityDoesNotCompile() {
-        assertThat(compile(ROLE, USER, caller("user.query().with(Role_.ID).get();"))).failed();
+        assertThat(compile(ROLE_WITH_USERS, USER, caller("user.query().with(Role_.USERS).get();")))
+                .hadErrorContaining("no suitable method found for with(dev.quarry.relation.RelationPath<app.Role,app.User>)");
+    }
+
+    @Test
+    void anAttributeOfAnotherEntityDoesNotCompile() {
+        assertThat(compile(ROLE, USER, caller("user.query().where(Role_.NAME, \"admin\").get();")))
+                .hadErrorContaining("no suitable method found for where(dev.quarry.entity.AttributeName<app.Role,java.lang.String>,java.lang.String)");
     }
 
     @Test
     void aValueOfTheWrongTypeDoesNotCompile() {
-        assertThat(compile(ROLE, USER, caller("user.query().where(User_.AGE, \"thirty\").get();"))).failed();
+        assertThat(compile(ROLE, USER, caller("user.query().where(User_.AGE, \"thirty\").get();")))
+                .hadErrorContaining("no suitable method found for where(dev.quarry.entity.AttributeName<app.User,java.lang.Integer>,java.lang.String)");
     }
 
     @Test
@@ -136,7 +152,8 @@ class MetamodelTest {
                 }
                 """);
 
-        assertThat(compile(ROLE, USER, other, caller("user.roles().wherePivot(Team_.Roles.JOINED_AT, 1).get();"))).failed();
+        assertThat(compile(ROLE, USER, other, caller("user.roles().wherePivot(Team_.Roles.JOINED_AT, 1).get();")))
+                .hadErrorContaining("no suitable method found for wherePivot(dev.quarry.relation.PivotColumn<app.Team,app.Role>,int)");
     }
 
     @Test

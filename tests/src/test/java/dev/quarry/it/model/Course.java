@@ -15,11 +15,13 @@ public class Course extends BaseEntity<Course> {
     private String ref;
     private String title;
 
-    @PivotColumns("grade")
+    // snippet:start checked-pivot-declaration
+    @PivotColumns("grade")                    // read with every row; Course_.Students.GRADE
     public BelongsToMany<Course, Student> students() {
         return belongsToMany(Student.class).table("enrolments").foreignPivotKey("courseRef").relatedPivotKey("studentCode")
                 .parentKey("ref").relatedKey("code");
     }
+    // snippet:end
 
     public Long getId() { return id; }
     public String getRef() { return ref; }
