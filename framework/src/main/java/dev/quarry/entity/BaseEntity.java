@@ -118,6 +118,22 @@ public abstract class BaseEntity<T extends BaseEntity<T>> {
         return query().with(relations);
     }
 
+    /** {@link #with(String...)} by the generated metamodel's typed relation paths: {@code with(User_.ROLES)}. */
+    @SafeVarargs
+    public final Query<T> with(dev.quarry.relation.RelationPath<T, ?>... relations) {
+        return query().with(relations);
+    }
+
+    /** {@link #where(String, Object)} by a typed attribute name of the generated metamodel: {@code where(User_.EMAIL, email)}. */
+    public final <V> Query<T> where(AttributeName<T, V> attribute, V value) {
+        return query().where(attribute, value);
+    }
+
+    /** {@link #orderBy(String)} by a typed attribute name of the generated metamodel. */
+    public final Query<T> orderBy(AttributeName<T, ?> attribute) {
+        return query().orderBy(attribute);
+    }
+
     /** {@code query().where(column, value)}. */
     public Query<T> where(String column, Object value) {
         return query().where(column, value);

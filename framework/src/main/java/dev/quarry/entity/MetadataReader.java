@@ -323,7 +323,8 @@ final class MetadataReader {
                 try {
                     MethodHandle handle = MethodHandles.privateLookupIn(c, MethodHandles.lookup()).unreflect(method)
                             .asType(MethodType.methodType(Object.class, Object.class));
-                    relations.put(method.getName(), new RelationMethod(method.getName(), method.getReturnType(), handle));
+                    relations.put(method.getName(), new RelationMethod(method.getName(), method.getReturnType(), handle,
+                            pivotColumns(method, where)));
                 } catch (IllegalAccessException e) {
                     problem(where, "does not let Quarry call its relation " + method.getName(),
                             "in a named module, open the entity's package to Quarry");
@@ -331,6 +332,29 @@ final class MetadataReader {
             }
         }
         return relations;
+    }
+
+    /** The columns of the relation method's {@code @PivotColumns}, which only a belongsToMany may declare. */
+    private List<String> pivotColumns(Method method, String where) {
+        dev.quarry.relation.PivotColumns declared = method.getAnnotation(dev.quarry.relation.PivotColumns.class);
+        if (declared == null) {
+            return List.of();
+        }
+        if (!dev.quarry.relation.BelongsToMany.class.isAssignableFrom(method.getReturnType())) {
+            problem(where, "declares @PivotColumns on its relation " + method.getName() + ", which has no pivot",
+                    "move it to a method returning BelongsToMany, or remove it");
+            return List.of();
+        }
+        List<String> columns = new ArrayList<>();
+        for (String column : declared.value()) {
+            if (!Identifiers.isValidPart(column)) {
+                problem(where, "declares the pivot column " + Identifiers.printable(column) + " on its relation " + method.getName(),
+                        "a column name has only letters, digits and _");
+            } else if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        return columns;
     }
 
     private static MethodHandle noArgConstructor(Class<?> type) {

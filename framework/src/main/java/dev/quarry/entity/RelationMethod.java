@@ -15,14 +15,16 @@ public final class RelationMethod {
     private final String name;
     private final Class<?> type;
     private final MethodHandle handle;
+    private final java.util.List<String> pivotColumns;
     // The relation's SQL text as its method declares it. Key values are bound, not written into the
     // text, so it is the same for every saved entity of the class: rendered once, not per read.
     private volatile String declaredSql;
 
-    RelationMethod(String name, Class<?> type, MethodHandle handle) {
+    RelationMethod(String name, Class<?> type, MethodHandle handle, java.util.List<String> pivotColumns) {
         this.name = name;
         this.type = type;
         this.handle = handle;
+        this.pivotColumns = java.util.List.copyOf(pivotColumns);
     }
 
     /** The relation's name: the method name. */
@@ -33,6 +35,14 @@ public final class RelationMethod {
     /** The declared relation type, e.g. {@code BelongsToMany}. */
     public Class<?> type() {
         return type;
+    }
+
+    /**
+     * The pivot columns the method declares with {@link dev.quarry.relation.PivotColumns}, which
+     * the relation reads with every row; empty without the annotation.
+     */
+    public java.util.List<String> pivotColumns() {
+        return pivotColumns;
     }
 
     /** Calls the method on {@code entity}: the relation of that entity. */

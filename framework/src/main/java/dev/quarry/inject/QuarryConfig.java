@@ -33,9 +33,11 @@ public final class QuarryConfig {
     private final PoolSettings pool;
     private final List<String> migrations;
     private final boolean preventLazyLoading;
+    private final boolean validateSchema;
 
     QuarryConfig(String url, String username, String password, NamingStrategy naming, boolean useIndex,
-                 Map<Class<?>, String> entities, PoolSettings pool, List<String> migrations, boolean preventLazyLoading) {
+                 Map<Class<?>, String> entities, PoolSettings pool, List<String> migrations, boolean preventLazyLoading,
+                 boolean validateSchema) {
         this.url = Objects.requireNonNull(url, "url");
         this.username = username;
         this.password = password;
@@ -45,6 +47,7 @@ public final class QuarryConfig {
         this.pool = pool;
         this.migrations = List.copyOf(migrations);
         this.preventLazyLoading = preventLazyLoading;
+        this.validateSchema = validateSchema;
     }
 
     /** The defaults: in-memory HSQLDB, Quick's naming, indexed entities. */
@@ -59,6 +62,7 @@ public final class QuarryConfig {
      *   <li>{@code quarry.url}, {@code quarry.username}, {@code quarry.password}: the database;</li>
      *   <li>{@code quarry.naming}: {@code quick} or {@code snake_case};</li>
      *   <li>{@code quarry.preventLazyLoading}: {@code true} for strict mode against N+1 queries;</li>
+     *   <li>{@code quarry.validateSchema}: {@code true} to check the entities against the schema at start-up;</li>
      *   <li>{@code quarry.migrations}: Flyway locations, comma-separated, e.g. {@code classpath:db/migration};</li>
      *   <li>{@code quarry.pool.enabled} ({@code true}), {@code quarry.pool.maximumSize}, {@code quarry.pool.minimumIdle},
      *       {@code quarry.pool.connectionTimeout}, {@code quarry.pool.idleTimeout}, {@code quarry.pool.maxLifetime}
@@ -81,6 +85,9 @@ public final class QuarryConfig {
         }
         if (bool(properties, "quarry.preventLazyLoading", false)) {
             builder.preventLazyLoading();
+        }
+        if (bool(properties, "quarry.validateSchema", false)) {
+            builder.validateSchema();
         }
         if (bool(properties, "quarry.pool.enabled", true)) {
             builder.pool(poolFrom(properties));
@@ -170,6 +177,14 @@ public final class QuarryConfig {
         return preventLazyLoading;
     }
 
+    /**
+     * True if creating the injector checks every entity and relation declaration against the live
+     * schema (after the migrations) and fails with {@code SchemaMismatchException} listing every problem.
+     */
+    public boolean validateSchema() {
+        return validateSchema;
+    }
+
     /** Entities registered by hand, each with an explicit mapping name or null. */
     public Map<Class<?>, String> entities() {
         return entities;
@@ -179,6 +194,7 @@ public final class QuarryConfig {
     public String toString() {
         return "QuarryConfig[url=" + url + ", username=" + username + ", naming=" + naming + ", useIndex=" + useIndex
                 + ", entities=" + entities.keySet().stream().map(Class::getSimpleName).toList() + ", pool=" + pool
-                + ", migrations=" + migrations + ", preventLazyLoading=" + preventLazyLoading + "]";
+                + ", migrations=" + migrations + ", preventLazyLoading=" + preventLazyLoading
+                + ", validateSchema=" + validateSchema + "]";
     }
 }

@@ -99,6 +99,9 @@ public final class QuarryModule extends AbstractModule {
             // Eager, so that Guice.createInjector migrates (or fails) before any entity touches the schema.
             bind(MigrateOnStart.class).asEagerSingleton();
         }
+        if (config.validateSchema()) {
+            bind(ValidateSchemaOnStart.class).asEagerSingleton();
+        }
     }
 
     @Provides
@@ -178,6 +181,7 @@ public final class QuarryModule extends AbstractModule {
         private PoolSettings pool = PoolSettings.defaults();
         private List<String> migrations = List.of();
         private boolean preventLazyLoading;
+        private boolean validateSchema;
 
         Builder() {}
 
@@ -253,6 +257,22 @@ public final class QuarryModule extends AbstractModule {
             return this;
         }
 
+        /**
+         * Checks every entity and relation declaration against the live schema when the injector is
+         * created (after the migrations), Hibernate's {@code validate}: tables, attribute columns and
+         * their types, key columns, pivot tables with their key, {@code withPivot} and timestamp
+         * columns. Every problem is reported at once in one {@code SchemaMismatchException}, each
+         * with its fix, and the injector is not created. Costs a few metadata queries per entity.
+         *
+         * <pre>{@code
+         * Guice.createInjector(QuarryModule.builder().url(url).migrations("classpath:db/migration").validateSchema().build());
+         * }</pre>
+         */
+        public Builder validateSchema() {
+            this.validateSchema = true;
+            return this;
+        }
+
         /** Adds a listener told about every statement (for logs, metrics, or counting in tests). */
         public Builder statementListener(StatementListener listener) {
             listeners.add(listener);
@@ -262,7 +282,7 @@ public final class QuarryModule extends AbstractModule {
         /** The settings as a {@link QuarryConfig}. */
         public QuarryConfig config() {
             return new QuarryConfig(url, username, password, naming, useIndex, entities, pool, migrations,
-                    preventLazyLoading);
+                    preventLazyLoading, validateSchema);
         }
 
         /** The module. */

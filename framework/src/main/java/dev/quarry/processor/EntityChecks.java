@@ -124,6 +124,7 @@ final class EntityChecks {
         String name = type.getSimpleName().toString();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             RelationSetters.Kind kind = RelationSetters.kind(method);
+            ok &= checkPivotColumns(type, method, kind);
             if (kind == null) {
                 continue;
             }
@@ -149,6 +150,27 @@ final class EntityChecks {
                         + method.getReturnType() + ", but it must name its entity" + (kind.typeArguments == 2 ? " and the related one" : "")
                         + ": `" + typeName + "<" + name + (kind.typeArguments == 2
                                 ? ", " + (arguments.size() == 2 ? simple(arguments.get(1)) : "Related") : "") + ">`");
+            }
+        }
+        return ok;
+    }
+
+    /** {@code @PivotColumns} belongs on a belongsToMany method and names columns the metamodel can hold. */
+    private boolean checkPivotColumns(TypeElement type, ExecutableElement method, RelationSetters.Kind kind) {
+        if (!hasAnnotation(method, Metamodel.PIVOT_COLUMNS)) {
+            return true;
+        }
+        if (kind != RelationSetters.Kind.BELONGS_TO_MANY) {
+            return error(method, "PivotColumnsPlacement", "@PivotColumns on " + method.getSimpleName() + " of "
+                    + type.getSimpleName() + " declares pivot columns, but only a method returning BelongsToMany has a pivot: "
+                    + "move it to the belongsToMany relation, or remove it");
+        }
+        boolean ok = true;
+        for (String column : Metamodel.pivotColumns(method)) {
+            if (!Metamodel.isValidColumn(column)) {
+                ok = error(method, "PivotColumnsName", "@PivotColumns on " + method.getSimpleName() + " of "
+                        + type.getSimpleName() + " names the column \"" + column + "\", but a pivot column has only "
+                        + "letters, digits and _ and does not start with a digit");
             }
         }
         return ok;

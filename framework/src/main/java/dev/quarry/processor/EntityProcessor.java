@@ -21,8 +21,9 @@ import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Checks every {@code @Entity} class and writes {@code META-INF/quarry/entities.index}, one binary
- * class name a line. On an incremental build it keeps the entries of entities compiled earlier
+ * Checks every {@code @Entity} class, writes its generated relation base (when it extends one) and
+ * its metamodel {@code <Entity>_} (typed attribute, relation and pivot column names), and writes
+ * {@code META-INF/quarry/entities.index}, one binary class name a line. On an incremental build it keeps the entries of entities compiled earlier
  * that still exist, so the index never loses a class that was not recompiled.
  *
  * <p>Runs from the Quarry jar: with Maven, list {@code dev.quarry:quarry} in the compiler
@@ -35,6 +36,7 @@ public final class EntityProcessor extends AbstractProcessor {
 
     private final Set<String> indexed = new TreeSet<>();
     private final Set<String> generated = new java.util.HashSet<>();
+    private final Set<String> metamodels = new java.util.HashSet<>();
     private final Set<String> deferred = new java.util.LinkedHashSet<>();
     private boolean previousIndexRead;
 
@@ -89,7 +91,23 @@ public final class EntityProcessor extends AbstractProcessor {
             }
         }
         if (checks.check(element)) {
-            indexed.add(processingEnv.getElementUtils().getBinaryName((TypeElement) element).toString());
+            TypeElement type = (TypeElement) element;
+            indexed.add(processingEnv.getElementUtils().getBinaryName(type).toString());
+            if (!lastRound && metamodels.add(type.getQualifiedName().toString())) {
+                writeMetamodel(type);
+            }
+        }
+    }
+
+    private void writeMetamodel(TypeElement entity) {
+        String pkg = processingEnv.getElementUtils().getPackageOf(entity).getQualifiedName().toString();
+        String name = Metamodel.name(entity, processingEnv.getElementUtils());
+        String qualified = pkg.isEmpty() ? name : pkg + "." + name;
+        try (Writer writer = processingEnv.getFiler().createSourceFile(qualified, entity).openWriter()) {
+            writer.write(new Metamodel(processingEnv).source(entity));
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "[Quarry/Metamodel] Could not write " + qualified + ": " + e.getMessage(), entity);
         }
     }
 

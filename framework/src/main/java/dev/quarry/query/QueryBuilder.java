@@ -1,6 +1,7 @@
 package dev.quarry.query;
 
 import dev.quarry.entity.Attribute;
+import dev.quarry.entity.AttributeName;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
 import dev.quarry.entity.EntityNotFoundException;
@@ -14,6 +15,7 @@ import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.relation.EagerLoader;
 import dev.quarry.relation.PolymorphicBelongsTo;
+import dev.quarry.relation.RelationPath;
 import dev.quarry.relation.Relationship;
 import dev.quarry.relation.UnknownRelationException;
 import dev.quarry.query.internal.Clause;
@@ -483,6 +485,116 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** {@code ORDER BY column DESC}. */
     public Q orderByDesc(String column) {
         return orderBy(column, "desc");
+    }
+
+    // ---- typed names: the same calls with the generated metamodel's constants -----------------
+
+    /** {@link #where(String, Object)} by a typed attribute name: {@code where(User_.EMAIL, "ada@example.com")}. */
+    public final <V> Q where(AttributeName<T, V> attribute, V value) {
+        return where(attribute.name(), value);
+    }
+
+    /** {@link #where(String, String, Object)} by a typed attribute name: {@code where(User_.AGE, ">", 30)}. */
+    public final <V> Q where(AttributeName<T, V> attribute, String operator, V value) {
+        return where(attribute.name(), operator, value);
+    }
+
+    /** {@link #orWhere(String, Object)} by a typed attribute name. */
+    public final <V> Q orWhere(AttributeName<T, V> attribute, V value) {
+        return orWhere(attribute.name(), value);
+    }
+
+    /** {@link #whereIn(String, Collection)} by a typed attribute name. */
+    public final <V> Q whereIn(AttributeName<T, V> attribute, Collection<? extends V> values) {
+        return whereIn(attribute.name(), values);
+    }
+
+    /** {@link #whereNotIn(String, Collection)} by a typed attribute name. */
+    public final <V> Q whereNotIn(AttributeName<T, V> attribute, Collection<? extends V> values) {
+        return whereNotIn(attribute.name(), values);
+    }
+
+    /** {@link #whereNull(String)} by a typed attribute name. */
+    public final Q whereNull(AttributeName<T, ?> attribute) {
+        return whereNull(attribute.name());
+    }
+
+    /** {@link #whereNotNull(String)} by a typed attribute name. */
+    public final Q whereNotNull(AttributeName<T, ?> attribute) {
+        return whereNotNull(attribute.name());
+    }
+
+    /** {@link #orderBy(String)} by a typed attribute name: {@code orderBy(User_.NAME)}. */
+    public final Q orderBy(AttributeName<T, ?> attribute) {
+        return orderBy(attribute.name());
+    }
+
+    /** {@link #orderBy(String, String)} by a typed attribute name: {@code orderBy(User_.NAME, "desc")}. */
+    public final Q orderBy(AttributeName<T, ?> attribute, String direction) {
+        return orderBy(attribute.name(), direction);
+    }
+
+    /** {@link #has(String)} by a typed relation path: {@code has(User_.POSTS)}. */
+    public final Q has(RelationPath<T, ?> relation) {
+        return has(relation.path());
+    }
+
+    /** {@link #has(String, String, long)} by a typed relation path: {@code has(User_.POSTS, ">=", 3)}. */
+    public final Q has(RelationPath<T, ?> relation, String operator, long count) {
+        return has(relation.path(), operator, count);
+    }
+
+    /** {@link #doesntHave(String)} by a typed relation path. */
+    public final Q doesntHave(RelationPath<T, ?> relation) {
+        return doesntHave(relation.path());
+    }
+
+    /**
+     * {@link #whereHas(String, Consumer)} by a typed relation path, with the related query typed
+     * too: {@code whereHas(User_.POSTS, q -> q.where(Post_.PUBLISHED, true))}.
+     */
+    public final <R extends BaseEntity<R>> Q whereHas(RelationPath<T, R> relation, Consumer<? super QueryBuilder<R, ?>> constraint) {
+        return whereHas(relation.path(), typed(constraint));
+    }
+
+    /** {@link #orWhereHas(String, Consumer)} by a typed relation path. */
+    public final <R extends BaseEntity<R>> Q orWhereHas(RelationPath<T, R> relation, Consumer<? super QueryBuilder<R, ?>> constraint) {
+        return orWhereHas(relation.path(), typed(constraint));
+    }
+
+    /** {@link #whereDoesntHave(String, Consumer)} by a typed relation path. */
+    public final <R extends BaseEntity<R>> Q whereDoesntHave(RelationPath<T, R> relation,
+                                                            Consumer<? super QueryBuilder<R, ?>> constraint) {
+        return whereDoesntHave(relation.path(), typed(constraint));
+    }
+
+    /** {@link #withCount(String...)} by typed relation paths: {@code withCount(User_.POSTS)}. */
+    @SafeVarargs
+    public final Q withCount(RelationPath<T, ?>... relations) {
+        for (RelationPath<T, ?> relation : relations) {
+            withCount(relation.path());
+        }
+        return self();
+    }
+
+    /** {@link #with(String...)} by typed relation paths: {@code with(User_.ROLES, User_.POSTS.then(Post_.COMMENTS))}. */
+    @SafeVarargs
+    public final Q with(RelationPath<T, ?>... relations) {
+        for (RelationPath<T, ?> relation : relations) {
+            with(relation.path());
+        }
+        return self();
+    }
+
+    /** {@link #with(String, Consumer)} by a typed relation path, with the related query typed too. */
+    public final <R extends BaseEntity<R>> Q with(RelationPath<T, R> relation, Consumer<? super QueryBuilder<R, ?>> constraint) {
+        return with(relation.path(), typed(constraint));
+    }
+
+    /** The related query of a typed path is a builder of the path's last entity, so the cast holds. */
+    @SuppressWarnings("unchecked")
+    private static <R extends BaseEntity<R>> Consumer<QueryBuilder<?, ?>> typed(Consumer<? super QueryBuilder<R, ?>> constraint) {
+        return constraint == null ? null : q -> constraint.accept((QueryBuilder<R, ?>) q);
     }
 
     /** At most {@code count} rows. */

@@ -702,6 +702,54 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         }
     }
 
+    // ---- typed pivot columns: the same calls with the generated metamodel's constants -----------
+
+    /** {@link #withPivot(String...)} by typed pivot columns. */
+    @SafeVarargs
+    public final BelongsToMany<P, R> withPivot(PivotColumn<P, R>... columns) {
+        return withPivot(Arrays.stream(columns).map(PivotColumn::column).toArray(String[]::new));
+    }
+
+    /** {@link #wherePivot(String, Object)} by a typed pivot column: {@code wherePivot(User_.Roles.ASSIGNED_BY, "admin")}. */
+    public BelongsToMany<P, R> wherePivot(PivotColumn<P, R> column, Object value) {
+        return wherePivot(column.column(), value);
+    }
+
+    /** {@link #wherePivot(String, String, Object)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivot(PivotColumn<P, R> column, String operator, Object value) {
+        return wherePivot(column.column(), operator, value);
+    }
+
+    /** {@link #wherePivotIn(String, Collection)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotIn(PivotColumn<P, R> column, Collection<?> values) {
+        return wherePivotIn(column.column(), values);
+    }
+
+    /** {@link #wherePivotNotIn(String, Collection)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNotIn(PivotColumn<P, R> column, Collection<?> values) {
+        return wherePivotNotIn(column.column(), values);
+    }
+
+    /** {@link #wherePivotNull(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNull(PivotColumn<P, R> column) {
+        return wherePivotNull(column.column());
+    }
+
+    /** {@link #wherePivotNotNull(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> wherePivotNotNull(PivotColumn<P, R> column) {
+        return wherePivotNotNull(column.column());
+    }
+
+    /** {@link #orderByPivot(String, String)} by a typed pivot column. */
+    public BelongsToMany<P, R> orderByPivot(PivotColumn<P, R> column, String direction) {
+        return orderByPivot(column.column(), direction);
+    }
+
+    /** {@link #orderByPivot(String)} by a typed pivot column. */
+    public BelongsToMany<P, R> orderByPivot(PivotColumn<P, R> column) {
+        return orderByPivot(column.column());
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private <V> V written(V result) {
@@ -810,7 +858,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         new LinkedHashSet<>(rpk).forEach(c -> Identifiers.requirePart(c, "related pivot key", "relation " + name + " of " + entity));
         String createdAt = timestamps ? naming.columnName("createdAt") : null;
         String updatedAt = timestamps ? naming.columnName("updatedAt") : null;
-        List<String> columns = new ArrayList<>(pivotColumns);
+        List<String> columns = new ArrayList<>(declaredPivotColumns(parentMeta));
         if (pivotEntity != null) {
             // A typed pivot's attributes are read with every row, and its own timestamps are the pivot's.
             if (pivotEntity.createdAt().isPresent() && pivotEntity.updatedAt().isPresent()) {
@@ -826,6 +874,17 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
             }
         }
         return new PivotTable(pivot, fpk, rpk, parentAttrs, relatedAttrs, columns, createdAt, updatedAt, filters);
+    }
+
+    /** The method's {@code @PivotColumns}, then the {@code withPivot} columns, without repeats. */
+    private List<String> declaredPivotColumns(EntityMetadata<P> parentMeta) {
+        List<String> annotated = parentMeta.findRelation(name).map(dev.quarry.entity.RelationMethod::pivotColumns).orElse(List.of());
+        if (annotated.isEmpty()) {
+            return pivotColumns;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(annotated);
+        all.addAll(pivotColumns);
+        return List.copyOf(all);
     }
 
     private List<Attribute> keyAttributes(EntityMetadata<?> entity, List<String> names, String what) {

@@ -89,6 +89,11 @@ public final class Pivot {
         return values.get(column);
     }
 
+    /** {@link #get(String)} by a typed pivot column: {@code role.pivot().get(User_.Roles.ASSIGNED_BY)}. */
+    public Object get(PivotColumn<?, ?> column) {
+        return get(column.column());
+    }
+
     /** True if the column was read with the row. */
     public boolean has(String column) {
         return values.containsKey(column);

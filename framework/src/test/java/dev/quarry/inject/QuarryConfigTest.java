@@ -30,6 +30,20 @@ class QuarryConfigTest {
     }
 
     @Test
+    void theSchemaIsValidatedOnlyWhenAsked() {
+        assertEquals(false, QuarryConfig.defaults().validateSchema());
+        assertEquals(true, from("quarry.validateSchema", "true").validateSchema());
+        assertEquals(true, QuarryModule.builder().validateSchema().config().validateSchema());
+    }
+
+    @Test
+    void aValidateSchemaPropertyThatIsNotABooleanIsRefused() {
+        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+                () -> from("quarry.validateSchema", "yes"));
+        assertTrue(e.getMessage().contains("quarry.validateSchema"), e.getMessage());
+    }
+
+    @Test
     void migrationLocationsAreCommaSeparated() {
         assertEquals(List.of("classpath:db/migration", "filesystem:sql"),
                 from("quarry.migrations", "classpath:db/migration , filesystem:sql").migrations());

@@ -252,9 +252,9 @@ class SqlInjectionIT extends DatabaseTest {
 
     @Test
     void aNullColumnIsRefusedAsUnknown() {
-        assertRefusedBeforeAnyStatement(null, () -> users().where(null, "x").get());
-        assertRefusedBeforeAnyStatement(null, () -> users().orderBy(null).get());
-        assertRefusedBeforeAnyStatement(null, () -> users().whereNull(null).get());
+        assertRefusedBeforeAnyStatement(null, () -> users().where((String) null, "x").get());
+        assertRefusedBeforeAnyStatement(null, () -> users().orderBy((String) null).get());
+        assertRefusedBeforeAnyStatement(null, () -> users().whereNull((String) null).get());
     }
 
     @Test
