@@ -1,6 +1,7 @@
 package dev.quarry.it.reliability;
 
 import dev.quarry.entity.BaseEntity;
+import dev.quarry.entity.Key;
 import dev.quarry.it.reliability.Step.Arg;
 import dev.quarry.it.reliability.Step.Op;
 import dev.quarry.it.support.MutableClock;
@@ -48,6 +49,8 @@ final class ModelRunner {
     /** False when another side writes the rows a parent's cached relation holds (an inverse pair). */
     private final boolean cacheSurvivesFailures;
     private final Map<Op, Integer> weights = new LinkedHashMap<>();
+    /** When set, every step's pivot events are checked against the model's change too. */
+    private PivotEventRecorder events;
 
     int sequencesRun;
     int unsavedWithKeySteps;
@@ -82,6 +85,12 @@ final class ModelRunner {
         weights.put(Op.TOGGLE, 10);
         weights.put(Op.UPDATE_EXISTING_PIVOT, 8);
         weights.put(Op.SETTER, 6);
+    }
+
+    /** Also checks, after every step, the one pivot event a call that changed rows must fire, and none otherwise. */
+    ModelRunner checkingEvents(PivotEventRecorder recorder) {
+        this.events = recorder;
+        return this;
     }
 
     // ---- the property ----------------------------------------------------------------------
@@ -257,6 +266,10 @@ final class ModelRunner {
         BaseEntity<?> parent = side.parents.get(step.parent());
         Expected expected = expect(side, step, side.parentKeys.get(step.parent()), now);
 
+        Map<List<Object>, Map<String, Object>> before = events == null ? null : new LinkedHashMap<>(side.table.rows());
+        if (events != null) {
+            events.clear();
+        }
         statements.reset();
         Object actual = null;
         RuntimeException thrown = null;
@@ -268,6 +281,9 @@ final class ModelRunner {
         int ran = statements.count();
         List<String> problems = new ArrayList<>();
         compareOutcome(side, step, expected, actual, thrown, ran, problems);
+        if (events != null) {
+            checkEvents(side, step, before, expected, problems);
+        }
         PivotRows table = side.table;
         if (expected.error == null) {
             table.rows().clear();
@@ -278,6 +294,96 @@ final class ModelRunner {
         }
         checkTables();
         checkReads(side, step, parent, expected.error == null || cacheSurvivesFailures);
+    }
+
+    /**
+     * The call's pivot events against the model: none for a failed call or one that changed none of
+     * this parent's rows; otherwise exactly one, whose attached, detached and updated ids are the
+     * rows that appeared, disappeared and changed, and whose detached rows hold every column as it was.
+     */
+    private void checkEvents(RelationSide side, Step step, Map<List<Object>, Map<String, Object>> before, Expected expected,
+                             List<String> problems) {
+        List<dev.quarry.event.PivotEvent> post = events.post();
+        if (expected.error != null) {
+            if (!post.isEmpty()) {
+                problems.add("[events] a call that failed fired " + post);
+            }
+            return;
+        }
+        List<Object> parentKey = side.parentKeys.get(step.parent());
+        Map<List<Object>, Map<String, Object>> was = rowsOf(side, before, parentKey);
+        Map<List<Object>, Map<String, Object>> now = rowsOf(side, expected.rows.rows(), parentKey);
+        Set<List<Object>> attached = new java.util.LinkedHashSet<>(now.keySet());
+        attached.removeAll(was.keySet());
+        Set<List<Object>> detached = new java.util.LinkedHashSet<>(was.keySet());
+        detached.removeAll(now.keySet());
+        Set<List<Object>> updated = new java.util.LinkedHashSet<>();
+        now.forEach((key, row) -> {
+            Map<String, Object> old = was.get(key);
+            if (old != null && row.keySet().stream().anyMatch(c -> !PivotRows.same(old.get(c), row.get(c)))) {
+                updated.add(key);
+            }
+        });
+        if (attached.isEmpty() && detached.isEmpty() && updated.isEmpty()) {
+            if (!post.isEmpty() || !events.pre().isEmpty()) {
+                problems.add("[events] a call that changed nothing fired " + post);
+            }
+            return;
+        }
+        if (post.size() != 1 || events.pre().size() != 1) {
+            problems.add("[events] expected one pre and one post event, got " + events.pre() + " / " + post);
+            return;
+        }
+        dev.quarry.event.PivotEvent event = post.get(0);
+        compareIds("attached", attached, event.attachedIds(), side, problems);
+        compareIds("detached", detached, event.detachedIds(), side, problems);
+        compareIds("updated", updated, event.updatedIds(), side, problems);
+        for (dev.quarry.event.PivotRow row : event.detached()) {
+            Map<String, Object> old = was.get(relatedKeyOf(row.relatedId(), side));
+            if (old != null && old.keySet().stream().anyMatch(c -> !PivotRows.same(old.get(c), row.values().get(c)))) {
+                problems.add("[events] the detached row " + row.values() + " is not the row as it was: " + old);
+            }
+        }
+    }
+
+    /** This parent's rows of the relation (its filter values), by related key. */
+    private static Map<List<Object>, Map<String, Object>> rowsOf(RelationSide side, Map<List<Object>, Map<String, Object>> rows,
+                                                                 List<Object> parentKey) {
+        Map<List<Object>, Map<String, Object>> mine = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows.values()) {
+            boolean ours = true;
+            for (int i = 0; i < side.foreignColumns.size(); i++) {
+                ours &= PivotRows.same(row.get(side.foreignColumns.get(i)), parentKey.get(i));
+            }
+            for (Map.Entry<String, Object> filter : side.filter.entrySet()) {
+                ours &= PivotRows.same(row.get(filter.getKey()), filter.getValue());
+            }
+            if (ours) {
+                List<Object> related = new ArrayList<>();
+                side.relatedColumns.forEach(c -> related.add(PivotRows.norm(row.get(c))));
+                mine.put(related, row);
+            }
+        }
+        return mine;
+    }
+
+    private static List<Object> relatedKeyOf(Object id, RelationSide side) {
+        List<Object> key = new ArrayList<>();
+        if (id instanceof Key composite) {
+            side.relatedKeyNames.forEach(name -> key.add(PivotRows.norm(composite.parts().get(name))));
+        } else {
+            key.add(PivotRows.norm(id));
+        }
+        return key;
+    }
+
+    private static void compareIds(String what, Set<List<Object>> expected, List<Object> ids, RelationSide side,
+                                   List<String> problems) {
+        Set<List<Object>> actual = new java.util.LinkedHashSet<>();
+        ids.forEach(id -> actual.add(relatedKeyOf(id, side)));
+        if (!actual.equals(expected) || actual.size() != ids.size()) {
+            problems.add("[events] " + what + " ids " + ids + ", but the model " + what + " " + expected);
+        }
     }
 
     private void checkTables() {
