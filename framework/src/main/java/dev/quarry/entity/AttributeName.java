@@ -1,6 +1,5 @@
 package dev.quarry.entity;
 
-import dev.quarry.sql.Identifiers;
 import java.util.Objects;
 
 /**
@@ -30,7 +29,6 @@ public final class AttributeName<E, V> {
      */
     public static <E, V> AttributeName<E, V> of(String name) {
         Objects.requireNonNull(name, "name");
-        Identifiers.requirePart(name, "attribute name", "AttributeName.of");
         return new AttributeName<>(name);
     }
 

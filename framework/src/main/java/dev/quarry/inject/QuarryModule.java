@@ -13,6 +13,7 @@ import dev.quarry.validation.EntityValidator;
 import dev.quarry.internal.StatementDispatcher;
 import dev.quarry.migration.Migrations;
 import dev.quarry.naming.NamingStrategy;
+import dev.quarry.schema.SchemaValidator;
 import dev.quarry.sql.Database;
 import dev.quarry.sql.Slf4jStatementLogger;
 import dev.quarry.sql.StatementListener;
@@ -95,6 +96,7 @@ public final class QuarryModule extends AbstractModule {
         bind(EntityValidator.class);
         bind(EntityContext.class);
         bind(Entities.class);
+        bind(SchemaValidator.class);   // explicitly, so that an injector requiring explicit bindings can use it too
         if (!config.migrations().isEmpty()) {
             // Eager, so that Guice.createInjector migrates (or fails) before any entity touches the schema.
             bind(MigrateOnStart.class).asEagerSingleton();

@@ -1,6 +1,5 @@
 package dev.quarry.relation;
 
-import dev.quarry.sql.Identifiers;
 import java.util.Objects;
 
 /**
@@ -26,7 +25,6 @@ public final class PivotColumn<P, R> {
     /** The pivot column named {@code column}; generated code calls it. */
     public static <P, R> PivotColumn<P, R> of(String column) {
         Objects.requireNonNull(column, "column");
-        Identifiers.requirePart(column, "pivot column", "PivotColumn.of");
         return new PivotColumn<>(column);
     }
 

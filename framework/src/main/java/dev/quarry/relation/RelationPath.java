@@ -1,6 +1,5 @@
 package dev.quarry.relation;
 
-import dev.quarry.sql.Identifiers;
 import java.util.Objects;
 
 /**
@@ -31,7 +30,6 @@ public final class RelationPath<P, R> {
      */
     public static <P, R> RelationPath<P, R> of(String name) {
         Objects.requireNonNull(name, "name");
-        Identifiers.requirePart(name, "relation name", "RelationPath.of");
         return new RelationPath<>(name);
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.it.model.Course;
 import dev.quarry.it.model.Course_;
 import dev.quarry.it.model.Permission;
+import dev.quarry.it.model.Permission_;
 import dev.quarry.it.model.Post_;
 import dev.quarry.it.model.Role;
 import dev.quarry.it.model.Role_;
@@ -89,6 +90,15 @@ class MetamodelIT extends DatabaseTest {
         assertEquals(List.of("write"), loaded.get(0).getRoles().get(0).permissions().getResults().stream()
                 .map(Permission::getName).toList());
         assertEquals("roles.permissions", User_.ROLES.then(Role_.PERMISSIONS).path());
+    }
+
+    @Test
+    void theConstraintOfANestedTypedPathAppliesToItsLastRelation() {
+        List<User> loaded = users().with(User_.ROLES.then(Role_.PERMISSIONS), q -> q.where(Permission_.NAME, "read"))
+                .where(User_.ID, grace.getId()).get();
+
+        assertEquals(List.of("admin"), loaded.get(0).getRoles().stream().map(Role::getName).toList());
+        assertEquals(List.of(), loaded.get(0).getRoles().get(0).permissions().getResults());
     }
 
     @Test

@@ -73,6 +73,12 @@ class SchemaValidationIT {
         String body;
     }
 
+    @Entity(value = "Item", module = "schema", table = "inventory.items")
+    static class Item extends BaseEntity<Item> {
+        Long id;
+        String sku;
+    }
+
     @Entity(value = "Sprocket", module = "schema", table = "Sprockets")
     static class Sprocket extends BaseEntity<Sprocket> {
         Long id;
@@ -225,6 +231,16 @@ class SchemaValidationIT {
                 .migrations("classpath:db/it-migrations/notes").validateSchema());
 
         assertEquals(List.of(), injector.getInstance(SchemaValidator.class).problems());
+    }
+
+    @Test
+    void aSchemaQualifiedTableIsLookedUpInItsOwnSchema() {
+        execute("CREATE SCHEMA \"inventory\"", "CREATE TABLE \"inventory\".\"items\" (\"id\" BIGINT PRIMARY KEY)");
+
+        SchemaMismatchException e = failure(QuarryModule.builder().url(url).withoutIndex().entity(Item.class).validateSchema());
+
+        assertEquals(List.of("Item.sku: table \"items\" has no column \"sku\" (the attribute sku).\nFix: add the column, give the"
+                + " field the existing column's name with @Column(\"...\"), or mark it transient if it is not stored."), e.problems());
     }
 
     private static String schema() {
