@@ -9,6 +9,7 @@ import com.google.inject.multibindings.OptionalBinder;
 import dev.quarry.Entities;
 import dev.quarry.entity.EntityRegistry;
 import dev.quarry.internal.EntityContext;
+import dev.quarry.internal.Events;
 import dev.quarry.validation.EntityValidator;
 import dev.quarry.internal.StatementDispatcher;
 import dev.quarry.migration.Migrations;
@@ -94,6 +95,7 @@ public final class QuarryModule extends AbstractModule {
         bind(EntityRegistry.class).toInstance(registry);
         registry.all().forEach(metadata -> bind(metadata.type()));
         bind(EntityValidator.class);
+        bind(Events.class);
         bind(EntityContext.class);
         bind(Entities.class);
         bind(SchemaValidator.class);   // explicitly, so that an injector requiring explicit bindings can use it too
