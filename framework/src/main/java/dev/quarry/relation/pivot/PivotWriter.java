@@ -41,6 +41,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * }</pre>
  */
 public final class PivotWriter {
+    /** How many times an operation runs before a concurrent writer or a deadlock makes it give up. */
+    private static final int ATTEMPTS = 5;
+
     private final String operation;
     private final Database database;
     private final Clock clock;
@@ -126,7 +129,7 @@ public final class PivotWriter {
             // Without detaching, only the given ids' rows matter: never read the parent's whole set.
             Map<List<Object>, Map<String, Object>> current = read(detaching ? null : List.copyOf(desired.keySet()), compared);
             PivotDiff diff = PivotDiff.sync(current, desired, detaching);
-            Set<List<Object>> attached = apply(diff);
+            Set<List<Object>> attached = apply(diff, false);
             return new SyncResult(publicForms(attached), publicForms(diff.toDetach()), publicForms(diff.toUpdate().keySet()));
         });
     }
@@ -145,7 +148,7 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             PivotDiff diff = PivotDiff.toggle(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            Set<List<Object>> attached = apply(diff);
+            Set<List<Object>> attached = apply(diff, true);
             return new ToggleResult(publicForms(attached), publicForms(diff.toDetach()));
         });
     }
@@ -168,18 +171,27 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             PivotDiff diff = PivotDiff.attach(read(List.copyOf(given.keySet()), Set.of()).keySet(), given);
-            return publicForms(apply(diff));
+            return publicForms(apply(diff, false));
         });
     }
 
-    /** Applies the diff; returns the keys it attached, fewer than asked if a concurrent caller attached some first. */
-    private Set<List<Object>> apply(PivotDiff diff) {
-        if (!diff.toDetach().isEmpty()) {
-            delete(diff.toDetach());
+    /**
+     * Applies the diff; returns the keys it attached, fewer than asked if a concurrent caller attached
+     * some first. A row it meant to detach that is already gone means a concurrent caller detached it
+     * since it was read: the detached keys this operation would report are then wrong, so the whole
+     * operation is run again on a fresh read. So is a toggle whose insert found the row attached meanwhile
+     * ({@code toggle}): it must detach that row, as it would have had it run after that caller.
+     */
+    private Set<List<Object>> apply(PivotDiff diff, boolean toggle) {
+        if (!diff.toDetach().isEmpty() && delete(diff.toDetach()) < diff.toDetach().size()) {
+            throw new ReadWentStale();
         }
         Set<List<Object>> attached = new LinkedHashSet<>(diff.toAttach().keySet());
         if (!diff.toAttach().isEmpty()) {
             Set<List<Object>> skipped = insert(diff.toAttach());
+            if (toggle && !skipped.isEmpty()) {
+                throw new ReadWentStale();
+            }
             if (!skipped.isEmpty()) {
                 requireAttachedMeanwhile(skipped);
                 attached.removeAll(skipped);
@@ -197,6 +209,11 @@ public final class PivotWriter {
     private void requireAttachedMeanwhile(Set<List<Object>> skipped) {
         Set<List<Object>> present = read(List.copyOf(skipped), Set.of()).keySet();
         List<Object> outside = publicForms(skipped.stream().filter(key -> !present.contains(key)).toList());
+        if (!outside.isEmpty() && pivot.filters().isEmpty()) {
+            // Without a filter the read covers the whole unique key: the row a concurrent caller
+            // attached has been detached again by another since the insert skipped it.
+            throw new ReadWentStale();
+        }
         if (!outside.isEmpty()) {
             throw new DataIntegrityException(null, "the pivot table " + pivot.table() + " already has a row for "
                     + outside + " that this relation's pivot filter excludes, and its unique key allows one row per pair", null);
@@ -386,15 +403,45 @@ public final class PivotWriter {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Runs {@code work} in a transaction, again (up to {@link #ATTEMPTS} times in all) when a
+     * concurrent writer made its read stale, or when the database chose it as the victim of a
+     * deadlock or serialization failure (SQLSTATE 40001, 40P01). The latter is retried only when
+     * this operation's transaction is its own: inside the caller's transaction the database has
+     * already undone the caller's work too, so the caller must hear of it.
+     */
     private <V> V transaction(Supplier<V> work) {
-        try {
-            return database.inTransaction(work);
-        } catch (DataIntegrityException e) {
-            throw new DataIntegrityException(e.sql().orElse(null), operation + " on " + describe
-                    + " was refused by the database, so nothing was written: " + reason(e), e);
-        } catch (StatementFailedException e) {
-            throw new StatementFailedException(e.sql().orElse(null), operation + " on " + describe
-                    + " failed, so nothing was written: " + reason(e), e);
+        for (int attempt = 1; ; attempt++) {
+            boolean own = !database.isInTransaction();
+            try {
+                return database.inTransaction(work);
+            } catch (ReadWentStale e) {
+                if (attempt == ATTEMPTS) {
+                    throw new StatementFailedException(null, operation + " on " + describe + " found its pivot rows changed"
+                            + " by concurrent writers " + ATTEMPTS + " times in a row, so nothing was written; try again", null);
+                }
+            } catch (DataIntegrityException e) {
+                throw new DataIntegrityException(e.sql().orElse(null), operation + " on " + describe
+                        + " was refused by the database, so nothing was written: " + reason(e), e);
+            } catch (StatementFailedException e) {
+                if (!own || attempt == ATTEMPTS || !isDeadlockOrSerializationFailure(e)) {
+                    throw new StatementFailedException(e.sql().orElse(null), operation + " on " + describe
+                            + " failed, so nothing was written: " + reason(e), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlockOrSerializationFailure(StatementFailedException e) {
+        return e.sqlState().filter(state -> state.equals("40001") || state.equals("40P01")).isPresent();
+    }
+
+    /** Thrown inside the transaction to roll it back and run the operation again; never leaves this class. */
+    private static final class ReadWentStale extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadWentStale() {
+            super(null, null, false, false);
         }
     }
 
