@@ -119,9 +119,9 @@ final class MetadataReader {
             module = base.substring(at + 1);
             base = base.substring(0, at);
         }
-        if (!MAPPING_NAME.matcher(base).matches()) {
-            problem(where, "has the mapping name " + Identifiers.printable(base),
-                    "a mapping name starts with a letter and has only letters, digits and _");
+        if (!MAPPING_NAME.matcher(base).matches() || base.length() > Identifiers.MAX_PART_LENGTH) {
+            problem(where, "has the mapping name " + Identifiers.printable(base), "a mapping name starts with a letter,"
+                    + " has only letters, digits and _, and is at most " + Identifiers.MAX_PART_LENGTH + " characters long");
         }
         if (!module.isEmpty() && !MODULE_NAME.matcher(module).matches()) {
             problem(where, "has the module " + Identifiers.printable(module),

@@ -442,12 +442,22 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      */
     public Q with(String... relations) {
         for (String relation : relations) {
-            if (relation == null) {
-                throw new UnknownRelationException(metadata.name(), null, List.of(), metadata.relationNames());
-            }
-            eagerLoads.putIfAbsent(relation, null);
+            eagerLoads.putIfAbsent(requireRelationPath(relation), null);
         }
         return self();
+    }
+
+    /**
+     * Refuses a path whose first relation this entity does not have, now rather than after the
+     * query has run (the loader checks the rest of a nested path when it gets there).
+     */
+    private String requireRelationPath(String path) {
+        String first = path == null ? null : path.split("\\.", -1)[0];
+        if (first == null || metadata.findRelation(first).isEmpty()) {
+            throw new UnknownRelationException(metadata.name(), path,
+                    path == null ? List.of() : NearestNames.of(path, metadata.relationNames()), metadata.relationNames());
+        }
+        return path;
     }
 
     /**
@@ -455,7 +465,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * related query: {@code with("posts", q -> q.where("published", true).orderBy("id"))}.
      */
     public Q with(String relation, Consumer<QueryBuilder<?, ?>> constraint) {
-        eagerLoads.put(relation, constraint);
+        eagerLoads.put(requireRelationPath(relation), constraint);
         return self();
     }
 

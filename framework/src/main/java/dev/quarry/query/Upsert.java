@@ -7,6 +7,7 @@ import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
 import dev.quarry.sql.ColumnValue;
+import dev.quarry.sql.Identifiers;
 import dev.quarry.sql.SqlBuilder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -61,12 +62,12 @@ final class Upsert<T extends BaseEntity<T>> {
         }
         names.forEach(metadata::attribute);   // an unknown name fails here, with the nearest names
         for (String name : uniqueBy) {
-            require(names.contains(name), "uniqueBy attribute '" + name + "' is not in the rows " + names);
+            require(names.contains(name), "uniqueBy attribute " + Identifiers.printable(name) + " is not in the rows " + names);
         }
         for (String name : update) {
             metadata.attribute(name);
-            require(names.contains(name), "update attribute '" + name + "' is not in the rows " + names);
-            require(!uniqueBy.contains(name), "update attribute '" + name + "' is also a uniqueBy attribute");
+            require(names.contains(name), "update attribute " + Identifiers.printable(name) + " is not in the rows " + names);
+            require(!uniqueBy.contains(name), "update attribute " + Identifiers.printable(name) + " is also a uniqueBy attribute");
         }
     }
 

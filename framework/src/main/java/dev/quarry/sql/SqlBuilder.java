@@ -108,9 +108,17 @@ public final class SqlBuilder {
         return java.util.Collections.unmodifiableList(new ArrayList<>(values)); // a bound value may be null
     }
 
-    /** Binds every value to {@code statement}. */
+    /**
+     * Binds every value to {@code statement}.
+     *
+     * @throws StatementFailedException for a string the database would not store as it is (see
+     *     {@link Dialect#storesUnpairedSurrogates()}), before the statement runs
+     */
     public <S extends SqlStatement<S>> S bindTo(S statement) {
         for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) instanceof String text && !dialect.storesUnpairedSurrogates()) {
+                requireNoUnpairedSurrogate(text);
+            }
             Type type = types.get(i);
             if (type == null) {
                 statement.bind(i, values.get(i));
@@ -119,6 +127,20 @@ public final class SqlBuilder {
             }
         }
         return statement;
+    }
+
+    private void requireNoUnpairedSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new StatementFailedException(sql(), "The value " + Identifiers.printable(text) + " has an unpaired"
+                        + " surrogate " + String.format("\\u%04x", (int) c) + " at index " + i + ", which " + dialect.name()
+                        + " cannot store as it is (it has no UTF-8 form); nothing was sent", null);
+            }
+        }
     }
 
     @Override

@@ -46,6 +46,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * }</pre>
  */
 public final class PivotWriter {
+    /** How many times an operation runs before a concurrent writer or a deadlock makes it give up. */
+    private static final int ATTEMPTS = 5;
+
     private final String operation;
     private final Database database;
     private final Clock clock;
@@ -151,7 +154,7 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             Map<List<Object>, Map<String, Object>> current = read(null, Set.of());
-            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current).detached();
+            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current, false).detached();
         });
     }
 
@@ -166,7 +169,7 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
-            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current).detached();
+            return apply(new PivotDiff(Map.of(), List.copyOf(current.keySet()), Map.of()), current, false).detached();
         });
     }
 
@@ -182,7 +185,7 @@ public final class PivotWriter {
             // Without detaching, only the given ids' rows matter: never read the parent's whole set.
             Map<List<Object>, Map<String, Object>> current = read(detaching ? null : List.copyOf(desired.keySet()), compared);
             PivotDiff diff = PivotDiff.sync(current, desired, detaching);
-            Set<List<Object>> attached = apply(diff, current).attached();
+            Set<List<Object>> attached = apply(diff, current, false).attached();
             return new SyncResult(publicForms(attached), publicForms(diff.toDetach()), publicForms(diff.toUpdate().keySet()));
         });
     }
@@ -202,7 +205,7 @@ public final class PivotWriter {
         return transaction(() -> {
             Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
             PivotDiff diff = PivotDiff.toggle(current.keySet(), given);
-            Set<List<Object>> attached = apply(diff, current).attached();
+            Set<List<Object>> attached = apply(diff, current, true).attached();
             return new ToggleResult(publicForms(attached), publicForms(diff.toDetach()));
         });
     }
@@ -252,7 +255,7 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             Map<List<Object>, Map<String, Object>> current = read(List.copyOf(given.keySet()), Set.of());
-            return publicForms(apply(PivotDiff.attach(current.keySet(), given), current).attached());
+            return publicForms(apply(PivotDiff.attach(current.keySet(), given), current, false).attached());
         });
     }
 
@@ -274,8 +277,13 @@ public final class PivotWriter {
      * Applies the diff: deletes, then inserts, then updates. Every row is built (and checked by a
      * typed pivot) before the first statement, and the change handler hears of it before and after.
      * Returns the keys attached (fewer than asked if a concurrent caller attached some first).
+     *
+     * <p>A row it meant to detach that is already gone means a concurrent caller detached it since
+     * it was read: the detached keys this operation would report are then wrong, so the whole
+     * operation is run again on a fresh read. So is a toggle whose insert found the row attached
+     * meanwhile ({@code toggle}): it must detach that row, as it would have had it run after that caller.
      */
-    private Applied apply(PivotDiff diff, Map<List<Object>, Map<String, Object>> current) {
+    private Applied apply(PivotDiff diff, Map<List<Object>, Map<String, Object>> current, boolean toggle) {
         if (diff.isEmpty()) {
             return new Applied(Set.of(), 0);
         }
@@ -299,9 +307,15 @@ public final class PivotWriter {
             handler.before(before);
         }
         int detached = diff.toDetach().isEmpty() ? 0 : delete(diff.toDetach());
+        if (detached < diff.toDetach().size()) {
+            throw new ReadWentStale();
+        }
         Set<List<Object>> attached = new LinkedHashSet<>(rows.keySet());
         if (!rows.isEmpty()) {
             Set<List<Object>> skipped = insert(rows);
+            if (toggle && !skipped.isEmpty()) {
+                throw new ReadWentStale();
+            }
             if (!skipped.isEmpty()) {
                 requireAttachedMeanwhile(skipped);
                 attached.removeAll(skipped);
@@ -369,6 +383,11 @@ public final class PivotWriter {
     private void requireAttachedMeanwhile(Set<List<Object>> skipped) {
         Set<List<Object>> present = read(List.copyOf(skipped), Set.of()).keySet();
         List<Object> outside = publicForms(skipped.stream().filter(key -> !present.contains(key)).toList());
+        if (!outside.isEmpty() && pivot.filters().isEmpty()) {
+            // Without a filter the read covers the whole unique key: the row a concurrent caller
+            // attached has been detached again by another since the insert skipped it.
+            throw new ReadWentStale();
+        }
         if (!outside.isEmpty()) {
             throw new DataIntegrityException(null, "the pivot table " + pivot.table() + " already has a row for "
                     + outside + " that this relation's pivot filter excludes, and its unique key allows one row per pair", null);
@@ -584,15 +603,45 @@ public final class PivotWriter {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Runs {@code work} in a transaction, again (up to {@link #ATTEMPTS} times in all) when a
+     * concurrent writer made its read stale, or when the database chose it as the victim of a
+     * deadlock or serialization failure (SQLSTATE 40001, 40P01). The latter is retried only when
+     * this operation's transaction is its own: inside the caller's transaction the database has
+     * already undone the caller's work too, so the caller must hear of it.
+     */
     private <V> V transaction(Supplier<V> work) {
-        try {
-            return database.inTransaction(work);
-        } catch (DataIntegrityException e) {
-            throw new DataIntegrityException(e.sql().orElse(null), operation + " on " + describe
-                    + " was refused by the database, so nothing was written: " + reason(e), e);
-        } catch (StatementFailedException e) {
-            throw new StatementFailedException(e.sql().orElse(null), operation + " on " + describe
-                    + " failed, so nothing was written: " + reason(e), e);
+        for (int attempt = 1; ; attempt++) {
+            boolean own = !database.isInTransaction();
+            try {
+                return database.inTransaction(work);
+            } catch (ReadWentStale e) {
+                if (attempt == ATTEMPTS) {
+                    throw new StatementFailedException(null, operation + " on " + describe + " found its pivot rows changed"
+                            + " by concurrent writers " + ATTEMPTS + " times in a row, so nothing was written; try again", null);
+                }
+            } catch (DataIntegrityException e) {
+                throw new DataIntegrityException(e.sql().orElse(null), operation + " on " + describe
+                        + " was refused by the database, so nothing was written: " + reason(e), e);
+            } catch (StatementFailedException e) {
+                if (!own || attempt == ATTEMPTS || !isDeadlockOrSerializationFailure(e)) {
+                    throw new StatementFailedException(e.sql().orElse(null), operation + " on " + describe
+                            + " failed, so nothing was written: " + reason(e), e);
+                }
+            }
+        }
+    }
+
+    private static boolean isDeadlockOrSerializationFailure(StatementFailedException e) {
+        return e.sqlState().filter(state -> state.equals("40001") || state.equals("40P01")).isPresent();
+    }
+
+    /** Thrown inside the transaction to roll it back and run the operation again; never leaves this class. */
+    private static final class ReadWentStale extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadWentStale() {
+            super(null, null, false, false);
         }
     }
 

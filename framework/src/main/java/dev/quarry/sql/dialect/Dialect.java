@@ -72,6 +72,15 @@ public interface Dialect {
     int maxBindParameters();
 
     /**
+     * False if a string with an unpaired UTF-16 surrogate cannot be stored as it is (PostgreSQL's
+     * driver sends text as UTF-8, which has no form for one, and silently writes {@code ?}): Quarry
+     * then refuses such a value instead of storing a different one.
+     */
+    default boolean storesUnpairedSurrogates() {
+        return true;
+    }
+
+    /**
      * How many key values Quarry puts in one {@code IN} list (eager loads, pivot reads and deletes)
      * before it starts another statement: the bind limit, less room for the statement's other values,
      * unless the database parses long lists slowly.

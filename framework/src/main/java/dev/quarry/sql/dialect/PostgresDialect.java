@@ -50,6 +50,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean storesUnpairedSurrogates() {
+        return false;
+    }
+
+    @Override
     public Optional<String> hintFor(SQLException failure) {
         String state = failure.getSQLState();
         if ("25P02".equals(state)) {
