@@ -125,6 +125,8 @@ class EagerLimitPerParentIT extends DatabaseTest {
 
         assertEquals(1000, users.size());
         assertEquals(List.of("SELECT", "SELECT"), statementKinds(), "the users, then the posts of all of them");
+        String posts = statements.sql().get(1);
+        assertTrue(posts.contains(TestDatabases.postgres() ? "ROW_NUMBER() OVER (PARTITION BY" : "LATERAL ("), posts);
         assertTrue(users.stream().allMatch(u -> names(u.posts().getResults(), Post::getTitle).equals(List.of("p5", "p4", "p3"))));
     }
 
