@@ -269,6 +269,21 @@ class EagerLimitPerParentIT extends DatabaseTest {
     }
 
     @Test
+    void hasOneWithAnOrderAndALimitOfOneReadsOneRowPerParent() {
+        User ada = user("ada@example.com");
+        user("bob@example.com");
+        execute("INSERT INTO \"profiles\" (\"userId\", \"bio\") VALUES (?, 'old'), (?, 'new')", ada.getId(), ada.getId());
+        statements.reset();
+
+        List<User> users = entities.get(User.class).query().orderBy("id")
+                .with("profile", q -> q.orderBy("id", "desc").limit(1)).get();
+
+        assertEquals(2, statements.sql().size());
+        assertEquals("new", users.get(0).profile().getResults().getBio());
+        assertEquals("(none yet)", users.get(1).profile().getResults().getBio());
+    }
+
+    @Test
     void aLimitOnTheEagerLoadOfABelongsToIsRefusedNamingTheRelation() {
         posts(user("ada@example.com"), "a1");
 
