@@ -747,7 +747,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         public boolean hasNext() {
             if (next == null && !done) {
                 next = fetch();
-                done = next.size() < size || next.isEmpty();
+                done = next.size() < size;
                 if (next.isEmpty()) {
                     next = null;
                 }
