@@ -10,6 +10,7 @@ import dev.quarry.entity.UnknownAttributeException;
 import dev.quarry.internal.EntityAccess;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.EntityRowMapper;
+import dev.quarry.internal.EntityState;
 import dev.quarry.internal.NearestNames;
 import dev.quarry.internal.Persister;
 import dev.quarry.internal.ValueConverter;
@@ -26,12 +27,19 @@ import dev.quarry.sql.SqlBuilder;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * What every query of one entity can do: conditions, order and limits, then a verb that runs it.
@@ -796,7 +804,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * long adults = entities.get(User.class).query().lazy().filter(u -> u.getAge() >= 18).count();
      * }</pre>
      */
-    public java.util.stream.Stream<T> lazy() {
+    public Stream<T> lazy() {
         return lazy(1_000);
     }
 
@@ -814,13 +822,13 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
      * }
      * }</pre>
      */
-    public java.util.stream.Stream<T> lazy(int pageSize) {
+    public Stream<T> lazy(int pageSize) {
         if (pageSize < 1) {
             throw new InvalidQueryException("lazy on " + metadata.name() + " takes a page size from 1, not " + pageSize + ".");
         }
-        java.util.Iterator<List<T>> pages = new Pages(pageSize);
-        return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(pages,
-                java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).flatMap(List::stream);
+        Iterator<List<T>> pages = new Pages(pageSize);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+                Spliterator.ORDERED | Spliterator.NONNULL), false).flatMap(List::stream);
     }
 
     private void requireKeyPaging(String method, int size) {
@@ -838,7 +846,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     }
 
     /** The pages of {@link #lazy(int)}, each read when asked for. */
-    private final class Pages implements java.util.Iterator<List<T>> {
+    private final class Pages implements Iterator<List<T>> {
         private final int size;
         private final boolean byKey = orders.isEmpty() && !metadata.hasCompositeKey() && limit == null && offset == null;
         private final Q base;
@@ -862,7 +870,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         public boolean hasNext() {
             if (next == null && !done) {
                 next = fetch();
-                done = next.size() < size || next.isEmpty();
+                done = next.size() < size;
                 if (next.isEmpty()) {
                     next = null;
                 }
@@ -873,7 +881,7 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
         @Override
         public List<T> next() {
             if (!hasNext()) {
-                throw new java.util.NoSuchElementException();
+                throw new NoSuchElementException();
             }
             List<T> page = next;
             next = null;
@@ -1105,11 +1113,11 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
     /** Removes the row number a ranked per-parent query added to each row's extra columns. */
     private List<T> withoutRowNumbers(List<T> rows) {
         for (T row : rows) {
-            dev.quarry.internal.EntityState<T> state = EntityAccess.state(row);
+            EntityState<T> state = EntityAccess.state(row);
             Map<String, Object> extras = state.extras();
             if (extras.containsKey(ROW_NUMBER)) {
-                Map<String, Object> own = extras instanceof java.util.HashMap<String, Object> mutable ? mutable
-                        : new java.util.HashMap<>(extras);
+                Map<String, Object> own = extras instanceof HashMap<String, Object> mutable ? mutable
+                        : new HashMap<>(extras);
                 own.remove(ROW_NUMBER);
                 state.setExtras(own);
             }

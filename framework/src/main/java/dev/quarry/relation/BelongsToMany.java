@@ -11,6 +11,7 @@ import dev.quarry.internal.ValueConverter;
 import dev.quarry.naming.NamingStrategy;
 import dev.quarry.query.Constraints;
 import dev.quarry.query.InvalidQueryException;
+import dev.quarry.query.Query;
 import dev.quarry.query.QueryBuilder;
 import dev.quarry.relation.pivot.PivotWriter;
 import dev.quarry.relation.pivot.TypedPivot;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +50,7 @@ import java.util.function.Consumer;
  * user.permissions().attach(4, 12, somePermission);
  * user.permissions().sync(List.of(2, 3, 6));
  * List<Permission> read = user.permissions().where("name", "like", "post.%").orderBy("name").get();
+ * Permission made = user.permissions().create(Map.of("name", "post.publish"));   // the row and its pivot row
  * }</pre>
  *
  * <p>Conventions (all in the {@link NamingStrategy}): the pivot table joins the two tables' names in
@@ -670,13 +673,13 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         return context.database().inTransaction(() -> {
             BelongsToMany<P, R> attached = copy();
             search.forEach(attached::where);
-            java.util.Optional<R> mine = attached.first();
+            Optional<R> mine = attached.first();
             if (mine.isPresent()) {
                 return new Found<>(mine.get(), false);
             }
-            dev.quarry.query.Query<R> anyRow = new dev.quarry.query.Query<>(context, metadata);
+            Query<R> anyRow = new Query<>(context, metadata);
             search.forEach(anyRow::where);
-            java.util.Optional<R> other = anyRow.first();
+            Optional<R> other = anyRow.first();
             if (other.isPresent()) {
                 attach(other.get(), pivotAttributes);
                 return new Found<>(other.get(), false);

@@ -346,6 +346,22 @@ class BelongsToManyEagerLoadingIT extends DatabaseTest {
         assertEquals(List.of("blue"), vaults.get(1).tags().getResults().stream().map(Tag::getName).toList());
     }
 
+    @Test
+    void aPerParentLimitWorksWithAUuidParentKey() {
+        execute("CREATE TABLE \"accounts_tags\" (\"accountId\" UUID NOT NULL, \"tagId\" BIGINT NOT NULL)");
+        Vault first = entities.get(Vault.class).setName("first").save();
+        Vault second = entities.get(Vault.class).setName("second").save();
+        Tag red = entities.get(Tag.class).create(Map.of("name", "red"));
+        Tag blue = entities.get(Tag.class).create(Map.of("name", "blue"));
+        first.tags().attach(red, blue);
+        second.tags().attach(blue);
+        statements.reset();
+        List<Vault> vaults = entities.get(Vault.class).query().with("tags", q -> q.orderBy("name").limit(1)).orderBy("name").get();
+        assertEquals(2, statements.count());
+        assertEquals(List.of("blue"), vaults.get(0).tags().getResults().stream().map(Tag::getName).toList());
+        assertEquals(List.of("blue"), vaults.get(1).tags().getResults().stream().map(Tag::getName).toList());
+    }
+
     // ---- loading from other verbs -----------------------------------------------------------------------
 
     @Test

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.it.model.Course;
+import dev.quarry.it.model.Developer;
 import dev.quarry.it.model.Permission;
 import dev.quarry.it.model.Post;
+import dev.quarry.it.model.Project;
 import dev.quarry.it.model.Role;
+import dev.quarry.it.model.Student;
 import dev.quarry.it.model.User;
 import dev.quarry.it.support.DatabaseTest;
 import dev.quarry.it.support.TestDatabases;
@@ -121,6 +125,8 @@ class EagerLimitPerParentIT extends DatabaseTest {
 
         assertEquals(1000, users.size());
         assertEquals(List.of("SELECT", "SELECT"), statementKinds(), "the users, then the posts of all of them");
+        String posts = statements.sql().get(1);
+        assertTrue(posts.contains(TestDatabases.postgres() ? "ROW_NUMBER() OVER (PARTITION BY" : "LATERAL ("), posts);
         assertTrue(users.stream().allMatch(u -> names(u.posts().getResults(), Post::getTitle).equals(List.of("p5", "p4", "p3"))));
     }
 
@@ -224,6 +230,57 @@ class EagerLimitPerParentIT extends DatabaseTest {
         assertEquals(List.of("c3", "c2"), posts.get(0).comments().getResults().stream()
                 .map(c -> c.getBody()).toList());
         assertEquals(List.of("d1"), posts.get(1).comments().getResults().stream().map(c -> c.getBody()).toList());
+    }
+
+    @Test
+    void aCompositeParentKeyLimitsEachParentsRows() {
+        Project one = entities.get(Project.class).create(Map.of("orgId", 1L, "code", "p", "name", "one"));
+        Project two = entities.get(Project.class).create(Map.of("orgId", 2L, "code", "p", "name", "two"));
+        List<Developer> developers = List.of("d1", "d2", "d3").stream()
+                .map(n -> entities.get(Developer.class).create(Map.of("name", n))).toList();
+        developers.forEach(d -> one.developers().attach(d));
+        two.developers().attach(developers.get(2));
+
+        List<Project> projects = entities.get(Project.class).query().orderBy("orgId")
+                .with("developers", q -> q.orderBy("name", "desc").limit(2)).get();
+
+        assertEquals(List.of("d3", "d2"), names(projects.get(0).developers().getResults(), Developer::getName));
+        assertEquals(List.of("d3"), names(projects.get(1).developers().getResults(), Developer::getName));
+    }
+
+    @Test
+    void aTextParentKeyLimitsEachParentsRows() {
+        Student ann = entities.get(Student.class).create(Map.of("code", "s1", "name", "Ann"));
+        Student ben = entities.get(Student.class).create(Map.of("code", "s2", "name", "Ben"));
+        for (String ref : List.of("c1", "c2", "c3")) {
+            Course course = entities.get(Course.class).create(Map.of("ref", ref, "title", "T " + ref));
+            ann.courses().attach(course, Map.of("grade", 5));
+            if (ref.equals("c2")) {
+                ben.courses().attach(course, Map.of("grade", 7));
+            }
+        }
+
+        List<Student> students = entities.get(Student.class).query().orderBy("code")
+                .with("courses", q -> q.orderBy("ref").limit(2)).get();
+
+        assertEquals(List.of("c1", "c2"), names(students.get(0).courses().getResults(), Course::getRef));
+        assertEquals(List.of("c2"), names(students.get(1).courses().getResults(), Course::getRef));
+        assertEquals(7, ((Number) students.get(1).courses().getResults().get(0).pivot().get("grade")).intValue());
+    }
+
+    @Test
+    void hasOneWithAnOrderAndALimitOfOneReadsOneRowPerParent() {
+        User ada = user("ada@example.com");
+        user("bob@example.com");
+        execute("INSERT INTO \"profiles\" (\"userId\", \"bio\") VALUES (?, 'old'), (?, 'new')", ada.getId(), ada.getId());
+        statements.reset();
+
+        List<User> users = entities.get(User.class).query().orderBy("id")
+                .with("profile", q -> q.orderBy("id", "desc").limit(1)).get();
+
+        assertEquals(2, statements.sql().size());
+        assertEquals("new", users.get(0).profile().getResults().getBio());
+        assertEquals("(none yet)", users.get(1).profile().getResults().getBio());
     }
 
     @Test
