@@ -8,6 +8,7 @@ import dev.quarry.entity.InvalidValueException;
 import dev.quarry.entity.KeyGeneration;
 import dev.quarry.entity.UnsavedEntityException;
 import dev.quarry.sql.SqlBuilder;
+import dev.quarry.sql.StatementFailedException;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -96,7 +97,7 @@ public final class Persister {
             }
             sql.append(")");
         }
-        state.context().database().withHandle(handle -> {
+        named("save of a new " + metadata.name(), () -> state.context().database().withHandle(handle -> {
             Update update = sql.bindTo(handle.createUpdate(sql.sql()));
             if (returned.isEmpty()) {
                 update.execute();
@@ -116,7 +117,7 @@ public final class Persister {
                 }).one();
             }
             return null;
-        });
+        }));
     }
 
     private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state) {
@@ -146,7 +147,8 @@ public final class Persister {
                     .param(change.getValue(), bindType(change.getKey()));
         }
         whereOriginalKey(sql, metadata, state);
-        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        int rows = named("save of " + entity, () -> state.context().database()
+                .withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute()));
         if (rows == 0) {
             throw new EntityNotFoundException(metadata.name(), "to update with key " + describeKey(metadata, state)
                     + ": its row was deleted since it was read");
@@ -169,7 +171,8 @@ public final class Persister {
         SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
         sql.append("DELETE FROM ").identifier(metadata.table());
         whereOriginalKey(sql, metadata, state);
-        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        int rows = named("delete of " + entity, () -> state.context().database()
+                .withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute()));
         state.context().database().onRollback(state.restorer(entity)); // rolled back: the row, and so the entity, is back
         state.markDeleted(entity);
         return rows > 0;
@@ -194,6 +197,15 @@ public final class Persister {
             attribute.write(entity, attribute.read(fresh));
         }
         state.markLoaded(entity, true);
+    }
+
+    /** Runs one statement of {@code operation}; its failure says which entity's write it was. */
+    private static <V> V named(String operation, java.util.function.Supplier<V> statement) {
+        try {
+            return statement.get();
+        } catch (StatementFailedException e) {
+            throw e.during(operation);
+        }
     }
 
     private static <T extends BaseEntity<T>> void validate(T entity, EntityState<T> state) {

@@ -511,8 +511,8 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             return new ArrayList<>();
         }
         SqlBuilder sql = checked(select());
-        List<T> rows = loaded(context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
-                .map(new EntityRowMapper<>(context, metadata)).list()));
+        List<T> rows = loaded(reading(() -> context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+                .map(new EntityRowMapper<>(context, metadata)).list())));
         if (rows.size() > 1) {   // for strict mode: a relation read lazily on each of these is an N+1
             rows.forEach(row -> EntityAccess.state(row).loadedAmong(rows.size()));
         }
@@ -835,6 +835,23 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             where(attribute.name(), parts.get(attribute.name()));
         }
         return self();
+    }
+
+    /**
+     * What this query reads, for its errors: the entity, or (a relation overrides it) the parent
+     * and the relation, {@code User(12).roles}.
+     */
+    protected String subject() {
+        return metadata.name();
+    }
+
+    /** Runs this query's SELECT; its failure says what was being read. */
+    private <V> V reading(java.util.function.Supplier<V> select) {
+        try {
+            return select.get();
+        } catch (dev.quarry.sql.StatementFailedException e) {
+            throw e.during("reading " + subject());
+        }
     }
 
     private String describe() {
