@@ -57,6 +57,7 @@ public final class FaultInjector implements DataSource {
     private final boolean postgres;
     private final AtomicInteger executed = new AtomicInteger();
     private final AtomicInteger fired = new AtomicInteger();
+    private final java.util.Map<Kind, AtomicInteger> firedByKind = new java.util.EnumMap<>(Kind.class);
     private volatile Kind armedKind;
     private volatile int armedAt;
     private final AtomicReference<SQLException> injected = new AtomicReference<>();
@@ -66,6 +67,9 @@ public final class FaultInjector implements DataSource {
     public FaultInjector(String url) {
         this.url = url;
         this.postgres = url.startsWith("jdbc:postgresql:");
+        for (Kind kind : Kind.values()) {
+            firedByKind.put(kind, new AtomicInteger());
+        }
     }
 
     /** Forgets the count and any armed fault, and starts counting from zero. */
@@ -100,6 +104,11 @@ public final class FaultInjector implements DataSource {
     /** How many faults fired since this DataSource was made. */
     public int faultsFired() {
         return fired.get();
+    }
+
+    /** How many faults of this kind fired since this DataSource was made. */
+    public int faultsFired(Kind kind) {
+        return firedByKind.get(kind).get();
     }
 
     /**
@@ -139,6 +148,7 @@ public final class FaultInjector implements DataSource {
         }
         armedKind = null; // once
         fired.incrementAndGet();
+        firedByKind.get(kind).incrementAndGet();
         switch (kind) {
             case FAIL -> {
                 SQLException refused = refusedStatement(physical);
