@@ -9,6 +9,7 @@ import dev.quarry.entity.KeyGeneration;
 import dev.quarry.entity.UnsavedEntityException;
 import dev.quarry.event.ValueChange;
 import dev.quarry.sql.SqlBuilder;
+import dev.quarry.sql.StatementFailedException;
 import java.sql.ResultSetMetaData;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -135,7 +136,7 @@ public final class Persister {
             }
             sql.append(")");
         }
-        state.context().database().withHandle(handle -> {
+        named("save of a new " + metadata.name(), () -> state.context().database().withHandle(handle -> {
             Update update = sql.bindTo(handle.createUpdate(sql.sql()));
             if (returned.isEmpty()) {
                 update.execute();
@@ -155,7 +156,7 @@ public final class Persister {
                 }).one();
             }
             return null;
-        });
+        }));
     }
 
     private static <T extends BaseEntity<T>> boolean update(T entity, EntityState<T> state,
@@ -186,7 +187,8 @@ public final class Persister {
                     .param(change.getValue(), bindType(change.getKey()));
         }
         whereOriginalKey(sql, metadata, state);
-        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        int rows = named("save of " + entity, () -> state.context().database()
+                .withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute()));
         if (rows == 0) {
             throw new EntityNotFoundException(metadata.name(), "to update with key " + describeKey(metadata, state)
                     + ": its row was deleted since it was read");
@@ -223,7 +225,8 @@ public final class Persister {
         SqlBuilder sql = new SqlBuilder(state.context().database().dialect());
         sql.append("DELETE FROM ").identifier(metadata.table());
         whereOriginalKey(sql, metadata, state);
-        int rows = state.context().database().withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute());
+        int rows = named("delete of " + entity, () -> state.context().database()
+                .withHandle(h -> sql.bindTo(h.createUpdate(sql.sql())).execute()));
         state.context().database().onRollback(state.restorer(entity)); // rolled back: the row, and so the entity, is back
         state.markDeleted(entity);
         return rows > 0;
@@ -248,6 +251,15 @@ public final class Persister {
             attribute.write(entity, attribute.read(fresh));
         }
         state.markLoaded(entity, true);
+    }
+
+    /** Runs one statement of {@code operation}; its failure says which entity's write it was. */
+    private static <V> V named(String operation, java.util.function.Supplier<V> statement) {
+        try {
+            return statement.get();
+        } catch (StatementFailedException e) {
+            throw e.during(operation);
+        }
     }
 
     private static <T extends BaseEntity<T>> void validate(T entity, EntityState<T> state) {

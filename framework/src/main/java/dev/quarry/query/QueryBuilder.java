@@ -641,8 +641,8 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             return new ArrayList<>();
         }
         SqlBuilder sql = checked(select());
-        List<T> mapped = context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
-                .map(new EntityRowMapper<>(context, metadata)).list());
+        List<T> mapped = reading(() -> context.database().withHandle(h -> sql.bindTo(h.createQuery(sql.sql()))
+                .map(new EntityRowMapper<>(context, metadata)).list()));
         List<T> rows = loaded(perParentLimit() != null && sql.dialect().supportsPartitionedWindows()
                 ? withoutRowNumbers(mapped) : mapped);
         if (rows.size() > 1) {   // for strict mode: a relation read lazily on each of these is an N+1
@@ -1241,6 +1241,23 @@ public abstract class QueryBuilder<T extends BaseEntity<T>, Q extends QueryBuild
             where(attribute.name(), parts.get(attribute.name()));
         }
         return self();
+    }
+
+    /**
+     * What this query reads, for its errors: the entity, or (a relation overrides it) the parent
+     * and the relation, {@code User(12).roles}.
+     */
+    protected String subject() {
+        return metadata.name();
+    }
+
+    /** Runs this query's SELECT; its failure says what was being read. */
+    private <V> V reading(java.util.function.Supplier<V> select) {
+        try {
+            return select.get();
+        } catch (dev.quarry.sql.StatementFailedException e) {
+            throw e.during("reading " + subject());
+        }
     }
 
     private String describe() {

@@ -9,6 +9,7 @@ import dev.quarry.internal.ValueConverter;
 import dev.quarry.sql.ColumnValue;
 import dev.quarry.sql.Identifiers;
 import dev.quarry.sql.SqlBuilder;
+import dev.quarry.sql.StatementFailedException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +45,14 @@ final class Upsert<T extends BaseEntity<T>> {
                 .mapToObj(i -> convert(rows.get(i), names, i)).toList();
         List<String> uniqueColumns = uniqueBy.stream().map(name -> metadata.attribute(name).column()).toList();
         Set<String> updateColumns = updateColumns();
+        try {
+            return batch(converted, uniqueColumns, updateColumns);
+        } catch (StatementFailedException e) {
+            throw e.during("upsert of " + converted.size() + " " + metadata.name() + " rows");
+        }
+    }
+
+    private int batch(List<List<ColumnValue>> converted, List<String> uniqueColumns, Set<String> updateColumns) {
         return context.database().inTransaction(() -> context.database().withHandle(handle -> {
             PreparedBatch batch = null;
             for (List<ColumnValue> row : converted) {

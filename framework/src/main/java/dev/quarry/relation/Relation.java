@@ -51,6 +51,11 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
         return parent + "." + name;
     }
 
+    @Override
+    protected String subject() {
+        return describe();
+    }
+
     /** The parent's state, where loaded relations are cached. */
     protected EntityState<P> parentState() {
         return EntityAccess.state(parent);
@@ -143,6 +148,8 @@ public abstract class Relation<P extends BaseEntity<P>, R extends BaseEntity<R>,
                 throw new LazyLoadingPreventedException(entity, name, state.loadedAmong());
             }
             state.setRelation(name, load.get());
+            // Loaded inside a transaction, it may hold rows that a rollback takes away again.
+            state.context().database().onRollback(() -> state.forgetRelation(name));
         }
         return state.relation(name);
     }

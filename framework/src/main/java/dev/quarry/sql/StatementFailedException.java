@@ -9,6 +9,7 @@ public class StatementFailedException extends QuarryException {
     private static final long serialVersionUID = 1L;
 
     private final String sql;
+    private final String problem;
 
     public StatementFailedException(String sql, String problem, Throwable cause) {
         this("StatementFailed", sql, problem, cause);
@@ -17,6 +18,23 @@ public class StatementFailedException extends QuarryException {
     protected StatementFailedException(String errorId, String sql, String problem, Throwable cause) {
         super(errorId, problem + (sql == null ? "" : "\n  SQL: " + sql), cause);
         this.sql = sql;
+        this.problem = problem;
+    }
+
+    /**
+     * This failure as an error of the operation it happened in, of the same type, with the same SQL,
+     * and with this one as its cause: the database's words are kept, led by what Quarry was doing.
+     *
+     * <pre>{@code
+     * } catch (StatementFailedException e) {
+     *     throw e.during("save of User(12)");   // "save of User(12) failed: The database failed a statement: ..."
+     * }
+     * }</pre>
+     */
+    public StatementFailedException during(String operation) {
+        String led = operation + " failed: " + problem;
+        return this instanceof DataIntegrityException ? new DataIntegrityException(sql, led, this)
+                : new StatementFailedException(sql, led, this);
     }
 
     /** The statement that failed, or empty when the failure came before a statement (e.g. connecting). */

@@ -337,7 +337,7 @@ class ErrorsSamplesIT extends DatabaseTest {
             return;
         }
         DataIntegrityException e = expect(DataIntegrityException.class, "DataIntegrity",
-                "The database refused the write: integrity constraint violation: unique constraint or index violation",
+                "save of a new User failed: The database refused the write: integrity constraint violation: unique constraint or index violation",
                 () -> entities.get(User.class).create(Map.of("email", "ada@example.com")));
         assertInstanceOf(StatementFailedException.class, e);
         assertTrue(e.getMessage().contains("\n  SQL: INSERT INTO \"users\" (\"email\") VALUES (?)"), e.getMessage());
