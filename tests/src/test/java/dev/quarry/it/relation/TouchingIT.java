@@ -90,6 +90,21 @@ class TouchingIT extends DatabaseTest {
     }
 
     @Test
+    void aTouchRolledBackWithTheCallersTransactionLeavesTheEntityAsItWas() {
+        dev.quarry.sql.Database database = injector.getInstance(dev.quarry.sql.Database.class);
+
+        assertThrows(IllegalStateException.class, () -> database.inTransaction(() -> {
+            blur.members().attach(damon);
+            assertEquals(later, blur.getUpdatedAt());
+            throw new IllegalStateException("changed my mind");
+        }));
+
+        assertEquals(start, blur.getUpdatedAt());
+        assertEquals(start, storedUpdatedAt("bands", blur.getId()));
+        assertFalse(blur.isDirty());
+    }
+
+    @Test
     void aRelationWithoutTouchingLeavesTheParentAlone() {
         blur.musicians().attach(damon, Map.of("instrument", "keys"));
 
