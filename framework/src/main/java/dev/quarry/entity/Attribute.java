@@ -78,7 +78,7 @@ public final class Attribute {
     /** Reads the field of {@code entity} directly. */
     public Object read(Object entity) {
         try {
-            return getter.invoke(entity);
+            return (Object) getter.invokeExact(entity); // the handles were adapted to Object types when read
         } catch (Throwable t) {
             throw sneaky(t);
         }
@@ -90,7 +90,7 @@ public final class Attribute {
      */
     public void write(Object entity, Object value) {
         try {
-            setter.invoke(entity, value == null && isPrimitive() ? zero(field.getType()) : value);
+            setter.invokeExact(entity, value == null && isPrimitive() ? zero(field.getType()) : value);
         } catch (Throwable t) {
             throw sneaky(t);
         }

@@ -10,6 +10,9 @@ import dev.quarry.validation.EntityValidator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Everything an entity needs at run time, shared by all entities of one injector. */
 @Singleton
@@ -21,6 +24,7 @@ public final class EntityContext {
     private final Injector injector;
     private final boolean preventLazyLoading;
     private final Events events;
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
 
     @Inject
     public EntityContext(Database database, EntityRegistry registry, EntityValidator validator, Clock clock,
@@ -58,6 +62,28 @@ public final class EntityContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * What {@code derive} makes of {@code key}, made once per injector: for what a relation or a row
+     * mapper would otherwise work out again on every call (a pivot table from its declaration, the
+     * attributes of a result set's columns). The key must be a value (equals and hashCode) that
+     * holds everything the result depends on, and the set of keys must stay small: a declaration's
+     * shape, never a user's values.
+     *
+     * <pre>{@code
+     * PivotTable pivot = context.derived(new Shape(...), shape -> resolve());
+     * }</pre>
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V derived(K key, Function<? super K, ? extends V> derive) {
+        Object known = derived.get(key);
+        if (known == null) {
+            known = derive.apply(key); // outside computeIfAbsent: a derivation may derive something else
+            Object raced = derived.putIfAbsent(key, known);
+            known = raced == null ? known : raced;
+        }
+        return (V) known;
     }
 
     /**

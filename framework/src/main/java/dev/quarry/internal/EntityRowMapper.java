@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import org.jdbi.v3.core.mapper.ColumnMapper;
@@ -39,48 +37,95 @@ public final class EntityRowMapper<T extends BaseEntity<T>> implements RowMapper
     @Override
     public RowMapper<T> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
         ResultSetMetaData columns = rs.getMetaData();
-        List<Attribute> attributes = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<ColumnMapper<?>> mappers = new ArrayList<>();
-        List<String> extraLabels = new ArrayList<>();
-        List<Integer> extraPositions = new ArrayList<>();
+        List<String> labels = new ArrayList<>(columns.getColumnCount());
         for (int i = 1; i <= columns.getColumnCount(); i++) {
-            String label = columns.getColumnLabel(i);
-            Attribute attribute = attributeFor(label);
-            if (attribute != null && !attributes.contains(attribute)) {
-                attributes.add(attribute);
-                positions.add(i);
-                mappers.add(mapperFor(attribute, ctx));
-            } else {
-                extraLabels.add(label);
-                extraPositions.add(i);
-            }
+            labels.add(columns.getColumnLabel(i));
         }
-        String[] extras = extraLabels.toArray(String[]::new);
-        int[] extraIndex = extraPositions.stream().mapToInt(Integer::intValue).toArray();
-        Attribute[] attrs = attributes.toArray(Attribute[]::new);
-        int[] index = positions.stream().mapToInt(Integer::intValue).toArray();
-        ColumnMapper<?>[] columnMappers = mappers.toArray(ColumnMapper<?>[]::new);
+        // The same query shape gives the same labels: match them to attributes once per injector.
+        Plan plan = context.derived(new PlanKey(metadata, labels), key -> plan(key.labels(), ctx));
+        Attribute[] attrs = plan.attributes;
+        int[] index = plan.positions;
+        ColumnMapper<?>[] columnMappers = plan.mappers;
+        String[] extras = plan.extraLabels;
+        int[] extraIndex = plan.extraPositions;
+        // With every attribute selected, the values just mapped are the clean snapshot: no read-back.
+        boolean complete = attrs.length == metadata.attributes().size();
         boolean postLoad = context.events().wants(metadata.type(), "postLoad");
         return (row, statementContext) -> {
             T entity = newEntity();
+            Object[] snapshot = complete ? new Object[attrs.length] : null;
             for (int i = 0; i < attrs.length; i++) {
-                attrs[i].write(entity, columnMappers[i].map(row, index[i], statementContext));
+                Object value = columnMappers[i].map(row, index[i], statementContext);
+                attrs[i].write(entity, value);
+                if (complete) {
+                    snapshot[attrs[i].index()] = value == null && attrs[i].isPrimitive() ? attrs[i].read(entity) : value;
+                }
             }
             EntityState<T> state = EntityAccess.state(entity);
             if (extras.length > 0) {
-                Map<String, Object> values = new HashMap<>(extras.length * 2);
+                Object[] values = new Object[extras.length];
                 for (int i = 0; i < extras.length; i++) {
-                    values.put(extras[i], row.getObject(extraIndex[i]));
+                    values[i] = row.getObject(extraIndex[i]);
                 }
-                state.setExtras(values);
+                state.setExtraRow(extras, values);
             }
-            state.markLoaded(entity, true);
+            if (complete) {
+                state.markRead(snapshot);
+            } else {
+                state.markLoaded(entity, true);
+            }
             if (postLoad) {
                 context.events().fire("postLoad", entity);
             }
             return entity;
         };
+    }
+
+    private Plan plan(List<String> labels, StatementContext ctx) {
+        List<Attribute> attributes = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        List<ColumnMapper<?>> mappers = new ArrayList<>();
+        List<String> extraLabels = new ArrayList<>();
+        List<Integer> extraPositions = new ArrayList<>();
+        for (int i = 1; i <= labels.size(); i++) {
+            String label = labels.get(i - 1);
+            Attribute attribute = attributeFor(label);
+            if (attribute != null && !attributes.contains(attribute)) {
+                attributes.add(attribute);
+                positions.add(i);
+                mappers.add(mapperFor(attribute, ctx));
+            } else if (extraLabels.contains(label)) {
+                extraPositions.set(extraLabels.indexOf(label), i); // the last column of a label wins, as a map put would
+            } else {
+                extraLabels.add(label);
+                extraPositions.add(i);
+            }
+        }
+        return new Plan(attributes.toArray(Attribute[]::new), positions.stream().mapToInt(Integer::intValue).toArray(),
+                mappers.toArray(ColumnMapper<?>[]::new), extraLabels.toArray(String[]::new),
+                extraPositions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private record PlanKey(EntityMetadata<?> entity, List<String> labels) {}
+
+    /**
+     * Which column feeds which attribute through which JDBI column mapper, and which columns are
+     * extras; the arrays are shared by every query of the same shape and never written.
+     */
+    private static final class Plan {
+        final Attribute[] attributes;
+        final int[] positions;
+        final ColumnMapper<?>[] mappers;
+        final String[] extraLabels;
+        final int[] extraPositions;
+
+        Plan(Attribute[] attributes, int[] positions, ColumnMapper<?>[] mappers, String[] extraLabels, int[] extraPositions) {
+            this.attributes = attributes;
+            this.positions = positions;
+            this.mappers = mappers;
+            this.extraLabels = extraLabels;
+            this.extraPositions = extraPositions;
+        }
     }
 
     private T newEntity() {

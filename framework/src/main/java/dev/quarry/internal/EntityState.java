@@ -21,6 +21,8 @@ public final class EntityState<T extends BaseEntity<T>> {
     private boolean loaded;
     private boolean deleted;
     private Map<String, Object> extras = Map.of();
+    private String[] extraLabels;
+    private Object[] extraValues;
     private Map<String, Object> relations;
     private Object pivot;
     private int loadedAmong = 1;
@@ -40,11 +42,39 @@ public final class EntityState<T extends BaseEntity<T>> {
 
     /** Columns a query selected beyond the attributes (pivot columns, counts), by column label. */
     public Map<String, Object> extras() {
+        if (extras == null) {
+            extras = new ColumnValues(extraLabels, extraValues);
+        }
         return extras;
     }
 
     public void setExtras(Map<String, Object> extras) {
         this.extras = extras;
+        this.extraLabels = null;
+        this.extraValues = null;
+    }
+
+    /**
+     * Keeps a row's extra columns as they came, the map made only if someone asks: a relation that
+     * takes them over ({@link #extraValues()}) then costs no map per row.
+     *
+     * @param labels shared by every row of the result set; never changed
+     * @param values this row's values, in the order of {@code labels}
+     */
+    public void setExtraRow(String[] labels, Object[] values) {
+        this.extras = null;
+        this.extraLabels = labels;
+        this.extraValues = values;
+    }
+
+    /** The labels given to {@link #setExtraRow}, or null if the extras are a map already. */
+    public String[] extraLabels() {
+        return extras == null ? extraLabels : null;
+    }
+
+    /** The values given to {@link #setExtraRow}, or null if the extras are a map already. */
+    public Object[] extraValues() {
+        return extras == null ? extraValues : null;
     }
 
     /** The loaded value of a relation, or null if it has not been loaded. */
@@ -119,6 +149,19 @@ public final class EntityState<T extends BaseEntity<T>> {
             deleted = wasDeleted;
             original = wasOriginal;
         };
+    }
+
+    /**
+     * Records that the entity was just read from its row, whose attribute values (by attribute index)
+     * are {@code values}: the same as {@link #markLoaded} without reading every field back. Keeps the array.
+     */
+    public void markRead(Object[] values) {
+        this.loaded = true;
+        this.deleted = false;
+        for (int i = 0; i < values.length; i++) {
+            values[i] = copyIfMutable(values[i]);
+        }
+        this.original = values;
     }
 
     /** Records that this entity deleted its row. */

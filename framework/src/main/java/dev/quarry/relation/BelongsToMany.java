@@ -3,6 +3,7 @@ package dev.quarry.relation;
 import dev.quarry.entity.Attribute;
 import dev.quarry.entity.BaseEntity;
 import dev.quarry.entity.EntityMetadata;
+import dev.quarry.internal.ColumnValues;
 import dev.quarry.internal.EntityAccess;
 import dev.quarry.internal.EntityContext;
 import dev.quarry.internal.EntityState;
@@ -76,7 +77,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     private boolean timestamps;
     private final List<PivotFilter> filters = new ArrayList<>();
     private List<P> eagerParents;
-    private PivotTable resolved;
+    private Resolved resolved;
     private EntityMetadata<?> pivotEntity;
     private String pivotAlias = Pivot.DEFAULT_ALIAS;
     private boolean touchesParent;
@@ -303,11 +304,41 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /** The pivot table's name, keys, columns and filters, as declared and derived. */
     public PivotTable pivotTable() {
+        return resolved().table;
+    }
+
+    private Resolved resolved() {
         if (resolved == null) {
-            resolved = resolve();
+            // Without filters the pivot table follows from the declaration alone: resolved once per shape.
+            resolved = filters.isEmpty() ? context.derived(new Shape(parent.metadata(), parent.mappingName(), metadata, name,
+                    table, foreignPivotKeys, relatedPivotKeys, parentKeys, relatedKeys, List.copyOf(pivotColumns), timestamps,
+                    pivotEntity), shape -> new Resolved(resolve())) : new Resolved(resolve());
         }
         return resolved;
     }
+
+    /** A pivot table with what every read derives from it: its columns, as a list and as the arrays rows share. */
+    private static final class Resolved {
+        final PivotTable table;
+        final List<String> readColumns;
+        final String[] columnArray;
+        final String[] aliases;
+
+        Resolved(PivotTable table) {
+            this.table = table;
+            this.readColumns = List.copyOf(table.readColumns());
+            this.columnArray = readColumns.toArray(String[]::new);
+            this.aliases = new String[columnArray.length];
+            for (int i = 0; i < aliases.length; i++) {
+                aliases[i] = PIVOT_ALIAS + i;
+            }
+        }
+    }
+
+    /** Everything {@link #resolve()} reads, but filters (whose values are the caller's). */
+    private record Shape(EntityMetadata<?> parent, String parentName, EntityMetadata<?> related, String name, String table,
+                         List<String> foreignPivotKeys, List<String> relatedPivotKeys, List<String> parentKeys,
+                         List<String> relatedKeys, List<String> pivotColumns, boolean timestamps, EntityMetadata<?> pivotEntity) {}
 
     /** The related entity's table. */
     public String getRelatedTable() {
@@ -316,7 +347,7 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     /** The pivot columns read with each related row (keys, {@code withPivot} columns, timestamps). */
     public List<String> getPivotColumns() {
-        return pivotTable().readColumns();
+        return resolved().readColumns;
     }
 
     /** A query on the pivot table, constrained to this parent and to the relation's pivot filters. */
@@ -328,27 +359,30 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
     @Override
     public List<R> eagerLoad(List<P> parents, Consumer<QueryBuilder<?, ?>> constraint) {
         BelongsToMany<P, R> query = eagerQuery(constraint);
-        Map<List<Object>, P> byKey = new LinkedHashMap<>();
+        // Keyed by the one key value itself for a single-column key: no list per related row.
+        Map<Object, P> byKey = new LinkedHashMap<>();
         for (P p : parents) {
             if (p.isLoaded()) {
-                byKey.putIfAbsent(parentKeyValues(p), p);
+                byKey.putIfAbsent(groupKey(parentKeyValues(p)), p);
             }
         }
-        Map<List<Object>, List<R>> grouped = new HashMap<>();
+        Map<Object, List<R>> grouped = new HashMap<>();
         List<R> all = new ArrayList<>();
         int chunk = Math.max(1, context.database().dialect().keysPerStatement() / pivotTable().parentKeys().size());
-        List<List<Object>> keys = new ArrayList<>(byKey.keySet());
-        for (int from = 0; from < keys.size(); from += chunk) {
+        List<P> keyed = new ArrayList<>(byKey.values());
+        for (int from = 0; from < keyed.size(); from += chunk) {
             BelongsToMany<P, R> part = query.copy();
-            part.eagerParents = keys.subList(from, Math.min(keys.size(), from + chunk)).stream().map(byKey::get).toList();
-            for (R row : part.get()) {
+            part.eagerParents = keyed.subList(from, Math.min(keyed.size(), from + chunk));
+            List<R> rows = part.get();
+            for (R row : rows) {
                 grouped.computeIfAbsent(pivotParentKey(row), k -> new ArrayList<>()).add(row);
-                all.add(row);
             }
+            all.addAll(rows);
         }
         for (P p : parents) {
-            List<R> rows = p.isLoaded() ? grouped.get(parentKeyValues(p)) : null;
-            EntityAccess.state(p).setRelation(name, rows == null ? List.of() : List.copyOf(rows));
+            List<R> rows = p.isLoaded() ? grouped.get(groupKey(parentKeyValues(p))) : null;
+            // Each list is this parent's alone: wrapped, not copied.
+            EntityAccess.state(p).setRelation(name, rows == null ? List.of() : Collections.unmodifiableList(rows));
         }
         return all;
     }
@@ -373,10 +407,10 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     @Override
     protected void renderExtraColumns(SqlBuilder sql) {
-        PivotTable pivot = pivotTable();
-        List<String> columns = pivot.readColumns();
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(", ").identifier(pivot.table() + "." + columns.get(i)).append(" AS ").identifier(PIVOT_ALIAS + i);
+        Resolved pivot = resolved();
+        for (int i = 0; i < pivot.columnArray.length; i++) {
+            sql.append(", ").identifier(pivot.table.table()).append(".").identifier(pivot.columnArray[i])
+                    .append(" AS ").identifier(pivot.aliases[i]);
         }
     }
 
@@ -429,25 +463,81 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
 
     @Override
     protected List<R> loaded(List<R> rows) {
-        PivotTable pivot = pivotTable();
-        List<String> columns = pivot.readColumns();
-        String[] aliases = new String[columns.size()];
-        for (int i = 0; i < aliases.length; i++) {
-            aliases[i] = PIVOT_ALIAS + i;
-        }
+        Resolved resolved = resolved();
+        PivotTable pivot = resolved.table;
+        String[] columns = resolved.columnArray;
+        String[] aliases = resolved.aliases;
+        RowSplit split = null;
         for (R row : rows) {
             EntityState<R> state = EntityAccess.state(row);
-            // The row mapper gave this row a map of its own: take the pivot columns out of it in place.
-            Map<String, Object> extras = state.extras() instanceof HashMap<String, Object> own ? own
-                    : new HashMap<>(state.extras());
-            Map<String, Object> values = new LinkedHashMap<>(columns.size() * 2);
-            for (int i = 0; i < aliases.length; i++) {
-                values.put(columns.get(i), Pivot.normalize(extras.remove(aliases[i])));
+            Object[] values;
+            String[] labels = state.extraLabels();
+            if (labels != null) {
+                Object[] extras = state.extraValues();
+                if (split == null || split.labels != labels) {
+                    split = new RowSplit(labels, aliases);
+                }
+                // When the extras are just the pivot columns, their array (nobody else's) becomes the pivot row.
+                values = split.onlyPivot ? extras : new Object[columns.length];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = split.pivotAt[i] < 0 ? null : Pivot.normalize(extras[split.pivotAt[i]]);
+                }
+                state.setExtras(split.rest(extras));
+            } else {
+                values = new Object[columns.length];
+                Map<String, Object> extras = new HashMap<>(state.extras());
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Pivot.normalize(extras.remove(aliases[i]));
+                }
+                state.setExtras(extras);
             }
-            state.setExtras(extras);
-            state.setPivot(Pivot.owning(pivot.table(), values, pivotAlias, pivotEntity == null ? null : pivotEntityOf(values)));
+            ColumnValues pivotRow = new ColumnValues(columns, values);
+            state.setPivot(Pivot.owning(pivot.table(), pivotRow, pivotAlias, pivotEntity == null ? null : pivotEntityOf(pivotRow)));
         }
         return rows;
+    }
+
+    /**
+     * Where the pivot columns sit among a result set's extra columns, and the labels of the others;
+     * worked out once per result set, since every row shares its labels.
+     */
+    private static final class RowSplit {
+        final String[] labels;
+        final int[] pivotAt;
+        final String[] restLabels;
+        final int[] restAt;
+        /** True when the extra columns are exactly the pivot columns, in order. */
+        final boolean onlyPivot;
+
+        RowSplit(String[] labels, String[] aliases) {
+            this.labels = labels;
+            List<String> aliasList = Arrays.asList(aliases);
+            this.pivotAt = new int[aliases.length];
+            for (int i = 0; i < aliases.length; i++) {
+                pivotAt[i] = Arrays.asList(labels).indexOf(aliases[i]);
+            }
+            List<Integer> rest = new ArrayList<>();
+            for (int i = 0; i < labels.length; i++) {
+                if (!aliasList.contains(labels[i])) {
+                    rest.add(i);
+                }
+            }
+            this.restAt = rest.stream().mapToInt(Integer::intValue).toArray();
+            this.restLabels = rest.stream().map(i -> labels[i]).toArray(String[]::new);
+            this.onlyPivot = Arrays.equals(labels, aliases);
+        }
+
+        /** The row's extra columns that are not pivot columns (usually none). */
+        Map<String, Object> rest(Object[] extras) {
+            if (restAt.length == 0) {
+                return Map.of();
+            }
+            Object[] values = new Object[restAt.length];
+            for (int i = 0; i < restAt.length; i++) {
+                values[i] = extras[restAt[i]];
+            }
+            return new ColumnValues(restLabels, values);
+        }
     }
 
     // ---- writing: the pivot operations, carried out by PivotWriter ----------------------------
@@ -820,15 +910,26 @@ public final class BelongsToMany<P extends BaseEntity<P>, R extends BaseEntity<R
         return values;
     }
 
-    private List<Object> pivotParentKey(R row) {
+    /** The parent key a related row was read for, as {@link #groupKey} shapes it. */
+    private Object pivotParentKey(R row) {
         PivotTable pivot = pivotTable();
         Pivot values = (Pivot) EntityAccess.state(row).pivot();
-        List<Object> key = new ArrayList<>(pivot.parentKeys().size());
-        for (int i = 0; i < pivot.parentKeys().size(); i++) {
+        int size = pivot.parentKeys().size();
+        if (size == 1) {
+            return ValueConverter.convert(values.get(pivot.foreignPivotKeys().get(0)), pivot.parentKeys().get(0),
+                    parent.mappingName());
+        }
+        List<Object> key = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             key.add(ValueConverter.convert(values.get(pivot.foreignPivotKeys().get(i)), pivot.parentKeys().get(i),
                     parent.mappingName()));
         }
         return key;
+    }
+
+    /** A key's values as a map key: the value itself for a one-column key, else the list. */
+    private static Object groupKey(List<Object> values) {
+        return values.size() == 1 ? values.get(0) : values;
     }
 
     private PivotTable resolve() {

@@ -1,6 +1,7 @@
 package dev.quarry.relation;
 
 import dev.quarry.entity.BaseEntity;
+import dev.quarry.internal.ColumnValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public final class Pivot {
 
     /** A pivot over a map nobody else holds: wrapped, not copied (one per related row in an eager load). */
     static Pivot owning(String table, Map<String, Object> values, String alias, BaseEntity<?> entity) {
-        return new Pivot(Collections.unmodifiableMap(values), table, alias, entity);
+        return new Pivot(values instanceof ColumnValues row ? row : Collections.unmodifiableMap(values), table, alias, entity);
     }
 
     /** The name the relation gives its pivot rows: {@code "pivot"}, or what {@code as("membership")} set. */

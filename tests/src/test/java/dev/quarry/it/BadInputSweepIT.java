@@ -136,9 +136,21 @@ class BadInputSweepIT extends DatabaseTest {
 
     @Test
     void whereInWithMoreValuesThanAStatementTakesIsAClearErrorBeforeAnySql() {
-        List<Long> ids = LongStream.rangeClosed(1, MANY).boxed().toList();
+        List<String> emails = LongStream.rangeClosed(1, MANY).mapToObj(i -> i + "@example.com").toList();
 
-        refusedBeforeAnySql(() -> entities.get(User.class).query().whereIn("id", ids).get(), "User");
+        refusedBeforeAnySql(() -> entities.get(User.class).query().whereIn("email", emails).get(), "User");
+    }
+
+    @Test
+    void whereInWithMoreIdsThanAStatementTakesIsOneStatementBindingOneArray() {
+        List<Long> ids = LongStream.rangeClosed(1, MANY).boxed().toList();
+        statements.reset();
+
+        List<User> found = entities.get(User.class).query().whereIn("id", ids).get();
+
+        assertEquals(List.of(ada.getId()), found.stream().map(User::getId).toList());
+        assertEquals(1, statements.count());
+        assertEquals(1, statements.sql().get(0).chars().filter(c -> c == '?').count(), statements.sql().get(0));
     }
 
     /** Inserts 100,000 roles straight through JDBC (the admin role is the first); returns their ids. */

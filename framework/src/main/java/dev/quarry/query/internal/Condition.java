@@ -26,7 +26,11 @@ public sealed interface Condition {
                 sql.append(negated ? "1 = 1" : "1 = 0");
                 return;
             }
-            sql.identifier(column).append(negated ? " NOT IN (" : " IN (");
+            if (!negated) {
+                sql.in(column, values, type);
+                return;
+            }
+            sql.identifier(column).append(" NOT IN (");
             for (int i = 0; i < values.size(); i++) {
                 sql.append(i == 0 ? "" : ", ").param(values.get(i), type);
             }

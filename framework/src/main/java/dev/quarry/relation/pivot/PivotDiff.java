@@ -75,12 +75,16 @@ public record PivotDiff(Map<List<Object>, Map<String, Object>> toAttach, List<Li
     }
 
     private static Map<String, Object> changedAttributes(Map<String, Object> stored, Map<String, Object> given) {
-        Map<String, Object> changed = new LinkedHashMap<>();
-        given.forEach((column, value) -> {
-            if (!stored.containsKey(column) || !ValueConverter.sameValue(stored.get(column), value)) {
-                changed.put(column, value);
+        Map<String, Object> changed = null; // most rows have no change: no map for them
+        for (Map.Entry<String, Object> entry : given.entrySet()) {
+            String column = entry.getKey();
+            if (!stored.containsKey(column) || !ValueConverter.sameValue(stored.get(column), entry.getValue())) {
+                if (changed == null) {
+                    changed = new LinkedHashMap<>();
+                }
+                changed.put(column, entry.getValue());
             }
-        });
-        return changed;
+        }
+        return changed == null ? Map.of() : changed;
     }
 }

@@ -7,6 +7,7 @@ import dev.quarry.event.PivotEvent;
 import dev.quarry.event.PivotRow;
 import dev.quarry.event.PivotRowUpdate;
 import dev.quarry.event.ValueChange;
+import dev.quarry.internal.ColumnValues;
 import dev.quarry.internal.Persister;
 import dev.quarry.relation.PivotFilter;
 import dev.quarry.relation.PivotFilters;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -126,7 +128,7 @@ public final class PivotWriter {
 
     /** Ids or entities that all get the same pivot attributes, keyed for {@link #sync}. */
     public static Map<Object, Map<String, ?>> withAttributes(Collection<?> ids, Map<String, ?> attributes) {
-        Map<Object, Map<String, ?>> keyed = new LinkedHashMap<>();
+        Map<Object, Map<String, ?>> keyed = new LinkedHashMap<>(ids == null ? 2 : RelatedKeys.capacity(ids.size()));
         if (ids == null) {
             keyed.put(null, attributes);
             return keyed;
@@ -181,7 +183,11 @@ public final class PivotWriter {
         }
         return transaction(() -> {
             Set<String> compared = new LinkedHashSet<>();
-            desired.values().forEach(attributes -> compared.addAll(attributes.keySet()));
+            desired.values().forEach(attributes -> {
+                if (!attributes.isEmpty()) {
+                    compared.addAll(attributes.keySet());
+                }
+            });
             // Without detaching, only the given ids' rows matter: never read the parent's whole set.
             Map<List<Object>, Map<String, Object>> current = read(detaching ? null : List.copyOf(desired.keySet()), compared);
             PivotDiff diff = PivotDiff.sync(current, desired, detaching);
@@ -405,7 +411,9 @@ public final class PivotWriter {
         if (handler != null && pivot.hasTimestamps() && !selected.contains(pivot.updatedAt())) {
             selected.add(pivot.updatedAt()); // an event reports its old value
         }
-        Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
+        Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>(only == null ? 16 : RelatedKeys.capacity(only.size()));
+        String[] labels = selected.toArray(String[]::new); // shared by every row read
+        int[] keyAt = pivot.relatedPivotKeys().stream().mapToInt(selected::indexOf).toArray();
         List<List<List<Object>>> chunks = only == null ? java.util.Collections.singletonList(null) : chunks(only);
         for (List<List<Object>> chunk : chunks) {
             SqlBuilder sql = new SqlBuilder(database.dialect()).append("SELECT ");
@@ -423,22 +431,28 @@ public final class PivotWriter {
                 keyTuples(sql, chunk);
             }
             database.withHandle(h -> sql.bindTo(h.createQuery(sql.sql())).map((rs, ctx) -> {
-                Map<String, Object> values = whole ? wholeRow(rs, selected) : selectedRow(rs, selected);
-                List<Object> stored = new ArrayList<>(pivot.relatedPivotKeys().size());
-                pivot.relatedPivotKeys().forEach(column -> stored.add(values.get(column)));
-                rows.put(keys.fromStored(stored), values);
+                if (whole) {
+                    Map<String, Object> values = wholeRow(rs, selected);
+                    List<Object> stored = new ArrayList<>(pivot.relatedPivotKeys().size());
+                    pivot.relatedPivotKeys().forEach(column -> stored.add(values.get(column)));
+                    rows.put(keys.fromStored(stored), values);
+                    return null;
+                }
+                Object[] values = new Object[labels.length];
+                for (int i = 0; i < labels.length; i++) {
+                    values[i] = rs.getObject(i + 1);
+                }
+                List<Object> stored = keyAt.length == 1 ? Collections.singletonList(values[keyAt[0]]) : new ArrayList<>(keyAt.length);
+                if (keyAt.length != 1) {
+                    for (int at : keyAt) {
+                        stored.add(values[at]);
+                    }
+                }
+                rows.put(keys.fromStored(stored), new ColumnValues(labels, values));
                 return null;
             }).list());
         }
         return rows;
-    }
-
-    private static Map<String, Object> selectedRow(java.sql.ResultSet rs, List<String> selected) throws java.sql.SQLException {
-        Map<String, Object> values = new HashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            values.put(selected.get(i), rs.getObject(i + 1));
-        }
-        return values;
     }
 
     /** Every column of the row, named as the relation names them where the database folded their case. */

@@ -45,7 +45,11 @@ final class RelatedKeys {
         this.relatedName = relatedName;
         this.pivot = pivot;
         this.keys = pivot.relatedKeys();
+        this.names = related == null ? pivot.relatedPivotKeys() : keys.stream().map(Attribute::name).toList();
     }
+
+    /** The key's parts by name: the related attributes, or a table's pivot columns. */
+    private final List<String> names;
 
     private Class<?> tableKeyType;
 
@@ -63,7 +67,7 @@ final class RelatedKeys {
             throw refused(null, "is not a collection of ids");
         }
         Map<String, Object> checked = attributesOfRowsInThisRelation(attributes);
-        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
+        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>(capacity(values.size()));
         for (Object value : values) {
             keyed.put(key(value), checked);
         }
@@ -75,8 +79,17 @@ final class RelatedKeys {
         if (idsWithAttributes == null) {
             throw refused(null, "is not a map of ids to pivot attributes");
         }
-        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>();
-        idsWithAttributes.forEach((id, attributes) -> keyed.put(key(id), attributesOfRowsInThisRelation(attributes)));
+        Map<List<Object>, Map<String, Object>> keyed = new LinkedHashMap<>(capacity(idsWithAttributes.size()));
+        Map<String, ?> lastGiven = null;
+        Map<String, Object> lastChecked = null;
+        for (Map.Entry<?, ? extends Map<String, ?>> entry : idsWithAttributes.entrySet()) {
+            // Ids given one set of attributes share it (sync(ids) gives every id the same empty map): check it once.
+            if (lastChecked == null || entry.getValue() != lastGiven) {
+                lastGiven = entry.getValue();
+                lastChecked = attributesOfRowsInThisRelation(lastGiven);
+            }
+            keyed.put(key(entry.getKey()), lastChecked);
+        }
         return keyed;
     }
 
@@ -120,8 +133,16 @@ final class RelatedKeys {
         return Key.of(parts);
     }
 
+    /** A hash map's initial capacity for {@code entries} entries, so that filling it never rehashes. */
+    static int capacity(int entries) {
+        return (int) Math.min(Integer.MAX_VALUE, entries * 4L / 3 + 1);
+    }
+
     /** Converts a key value read from the pivot table to the key's type, so it compares equal to normalised input. */
     List<Object> fromStored(List<Object> stored) {
+        if (stored.size() == 1 && stored.get(0) != null) {
+            return List.of(tableMode() ? asGiven(stored.get(0)) : ValueConverter.convert(stored.get(0), keys.get(0), related.name()));
+        }
         List<Object> key = new ArrayList<>(stored.size());
         for (int i = 0; i < stored.size(); i++) {
             key.add(tableMode() ? asGiven(stored.get(i)) : ValueConverter.convert(stored.get(i), keys.get(i), related.name()));
@@ -239,7 +260,7 @@ final class RelatedKeys {
     }
 
     private List<String> names() {
-        return tableMode() ? pivot.relatedPivotKeys() : keys.stream().map(Attribute::name).toList();
+        return names;
     }
 
     /** A table's id in its key type ("4", 4 and 4L are one Long id); as given, integral numbers as Long, without one. */

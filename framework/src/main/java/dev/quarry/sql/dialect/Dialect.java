@@ -28,8 +28,31 @@ public interface Dialect {
      * Callers validate with {@link Identifiers} first; this method refuses invalid names too.
      */
     default String quote(String identifier) {
-        Identifiers.require(identifier, "SQL", "the " + name() + " dialect");
-        return '"' + identifier.replace(".", "\".\"") + '"';
+        StringBuilder quoted = new StringBuilder(identifier == null ? 2 : identifier.length() + 4);
+        appendQuoted(quoted, identifier);
+        return quoted.toString();
+    }
+
+    /**
+     * Appends {@link #quote quote(identifier)} to {@code sql}, without the intermediate strings:
+     * every name of every statement goes through here.
+     *
+     * @throws dev.quarry.sql.InvalidIdentifierException if {@code identifier} is not a valid name
+     */
+    default void appendQuoted(StringBuilder sql, String identifier) {
+        if (!Identifiers.isValid(identifier)) {
+            Identifiers.require(identifier, "SQL", "the " + name() + " dialect"); // throws, naming it
+        }
+        sql.append('"');
+        for (int i = 0; i < identifier.length(); i++) {
+            char c = identifier.charAt(i);
+            if (c == '.') {
+                sql.append("\".\"");
+            } else {
+                sql.append(c);
+            }
+        }
+        sql.append('"');
     }
 
     /** The clause that limits and offsets a SELECT; either may be {@code null}. Empty if both are. */
@@ -87,6 +110,30 @@ public interface Dialect {
      */
     default int keysPerStatement() {
         return maxBindParameters() - 1_000;
+    }
+
+    /**
+     * The SQL type name under which this database takes a list of {@code elementType} values as one
+     * array parameter ({@link #inArray}), or empty when it does not: long key lists are then bound as
+     * an {@code IN (?, ?, ...)} list.
+     */
+    default Optional<String> arrayElementType(Class<?> elementType) {
+        return Optional.empty();
+    }
+
+    /**
+     * Appends {@code column IN (the elements of one array parameter)} as this database writes it,
+     * binding {@code values} as an array of {@code sqlType} (a name {@link #arrayElementType} gave).
+     * One placeholder instead of thousands: the statement parses in constant time, whatever the
+     * number of keys.
+     */
+    default void inArray(SqlBuilder sql, String column, String sqlType, List<?> values) {
+        // Only called with a type arrayElementType gave; a database without arrays keeps the plain list.
+        sql.identifier(column).append(" IN (");
+        for (int i = 0; i < values.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").param(values.get(i), null);
+        }
+        sql.append(")");
     }
 
     /**

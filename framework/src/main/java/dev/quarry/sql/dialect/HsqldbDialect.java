@@ -65,6 +65,17 @@ public final class HsqldbDialect implements Dialect {
         return 1_000;
     }
 
+    /** BIGINT and INTEGER keys: HSQLDB's {@code IN (UNNEST(?))} reads an array parameter through the column's index. */
+    @Override
+    public Optional<String> arrayElementType(Class<?> elementType) {
+        return ArrayTypes.integral(elementType);
+    }
+
+    @Override
+    public void inArray(SqlBuilder sql, String column, String sqlType, List<?> values) {
+        sql.identifier(column).append(" IN (UNNEST(").arrayParam(sqlType, values).append("))");
+    }
+
     @Override
     public int maxBindParameters() {
         return 32_767;

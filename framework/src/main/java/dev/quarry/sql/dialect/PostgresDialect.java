@@ -34,6 +34,17 @@ public final class PostgresDialect implements Dialect {
         }
     }
 
+    /** bigint and integer keys, as {@code column = ANY(?)}: one bind value, one plan whatever the number of keys. */
+    @Override
+    public Optional<String> arrayElementType(Class<?> elementType) {
+        return ArrayTypes.integral(elementType).map(type -> type.toLowerCase(java.util.Locale.ROOT)); // pgjdbc knows bigint, not BIGINT
+    }
+
+    @Override
+    public void inArray(SqlBuilder sql, String column, String sqlType, List<?> values) {
+        sql.identifier(column).append(" = ANY(").arrayParam(sqlType, values).append(")");
+    }
+
     /**
      * {@code INSERT ... ON CONFLICT DO NOTHING}, without a conflict target, so that it needs no
      * particular unique index (and skips a row that would break any of them).

@@ -125,6 +125,18 @@ class RelationQueriesIT extends DatabaseTest {
     }
 
     @Test
+    void aManyToManyRowReadWithACountKeepsBothItsPivotAndItsCount() {
+        Post a1 = ada.posts().where("title", "a1").firstOrFail();
+
+        Tag tag = a1.tags().withCount("posts").get().get(0);
+
+        assertEquals(1L, tag.relationCount("posts"));
+        assertEquals(a1.getId(), tag.pivot().get("postId"));
+        assertEquals(news.getId(), tag.pivot().get("tagId"));
+        assertEquals(List.of("postId", "tagId"), List.copyOf(tag.pivot().attributes().keySet()));
+    }
+
+    @Test
     void withCountTakesAnAliasAndAConstraint() {
         List<User> users = users(q -> q.withCount("posts as published", p -> p.where("published", true)));
 
