@@ -95,7 +95,7 @@ class BelongsToManyReadingIT extends DatabaseTest {
         ada.roles().get();
         assertEquals(1, statements.count(), statements.sql().toString());
         String sql = statements.sql().get(0);
-        assertTrue(sql.contains("INNER JOIN \"roles_users\""), sql);
+        assertTrue(sql.contains("FROM \"roles_users\" INNER JOIN \"roles\""), sql);
         assertTrue(sql.contains("\"roles_users\".\"userId\" = ?"), sql);
     }
 
