@@ -42,6 +42,15 @@ public enum RunMode {
                 .timeout(TimeValue.minutes(10));
     }
 
+    /**
+     * True if a benchmark that fails (its correctness check, or the run) must fail the whole run: in
+     * smoke mode, which CI runs to prove every benchmark still works. Timed runs skip a failed
+     * combination instead, so that one failure does not throw away an hour of measurements.
+     */
+    public boolean failsOnError() {
+        return this == SMOKE;
+    }
+
     /** A one-line description for the report's header. */
     public String describe() {
         return name().toLowerCase(java.util.Locale.ROOT) + ": " + forks + " fork(s), " + warmups + " x " + warmupMillis

@@ -28,7 +28,10 @@ public final class SuiteRunner {
         this.sizeOverride = sizeOverride;
     }
 
-    /** Runs {@code workload} at every database, implementation and size; failed combinations are simply absent. */
+    /**
+     * Runs {@code workload} at every database, implementation and size; a failed combination is absent
+     * from a timed run and fails a smoke run.
+     */
     public List<Measurement> run(Workload workload) throws RunnerException {
         List<Measurement> measurements = new ArrayList<>();
         for (RunResult result : new Runner(options(workload).build()).run()) {
@@ -42,7 +45,7 @@ public final class SuiteRunner {
                 .include("^" + Pattern.quote(workload.benchmark().getName()) + "\\.")
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xmx4g", "-Duser.timezone=UTC", "-Duser.language=en")
-                .shouldFailOnError(false)
+                .shouldFailOnError(mode.failsOnError())
                 .param("impl", impls.stream().filter(workload::supports).toArray(String[]::new)));
         if (workload.hasDatabaseParameter()) {
             options.param("db", databases.toArray(String[]::new));
