@@ -80,10 +80,20 @@ public final class EntityContext {
         Object known = derived.get(key);
         if (known == null) {
             known = derive.apply(key); // outside computeIfAbsent: a derivation may derive something else
-            Object raced = derived.putIfAbsent(key, known);
-            known = raced == null ? known : raced;
+            if (derived.size() < MAX_DERIVED) { // beyond it (an app building endless query shapes), derive per call
+                Object raced = derived.putIfAbsent(key, known);
+                known = raced == null ? known : raced;
+            }
         }
         return (V) known;
+    }
+
+    /** How many derived values one injector keeps: far more shapes than an application declares. */
+    static final int MAX_DERIVED = 10_000;
+
+    /** How many derived values are kept. */
+    int derivedCount() {
+        return derived.size();
     }
 
     /**
